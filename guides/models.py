@@ -1,0 +1,1 @@
+# Guides, categories and providers arrive with the guides issue.

@@ -1,0 +1,405 @@
+"""The EsSalud plans catalogue, as the source text describes it.
+
+Every row comes from the YAML fixtures in ``fixtures/plans/`` (``manage.py loadcontent``):
+the fixtures are the one source of plan content. A plan page is a list of ``Section``s in
+source order; each typed item (coverage, exclusion, requirement...) belongs to a section so
+the page can be rendered in the source's order while the checklist builder, the calculator
+and the wizard query the items by what they mean.
+
+Items have no slug of their own: their natural key is (plan, section anchor, order), so
+fixtures never depend on auto-increment ids and reloading them updates rows in place.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Plan(models.Model):
+    """One of the five EsSalud plans."""
+
+    class Nature(models.TextChoices):
+        COMPULSORY = "obligatorio", _("Obligatorio")
+        VOLUNTARY = "voluntario", _("Voluntario")
+        COMPLEMENTARY = "complementario", _("Complementario")
+
+    slug = models.SlugField(unique=True, help_text=_("Parte de la URL: /seguros/<slug>/."))
+    name = models.CharField(_("nombre"), max_length=120)
+    brand = models.CharField(
+        _("marca"), max_length=40, blank=True, help_text=_("Nombre comercial, p. ej. +SEGURO.")
+    )
+    nature = models.CharField(_("naturaleza"), max_length=20, choices=Nature.choices)
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    summary = models.TextField(
+        _("resumen"), help_text=_("Una o dos frases para la lista de seguros.")
+    )
+    audience = models.TextField(_("para quién es"), blank=True)
+    waiting_period = models.TextField(
+        _("periodo de carencia"), blank=True, help_text=_("Cuándo empieza la cobertura.")
+    )
+    legal_basis = models.CharField(_("base legal"), max_length=200, blank=True)
+    covers = models.ManyToManyField(
+        "Person",
+        blank=True,
+        related_name="plans",
+        verbose_name=_("personas que puede cubrir"),
+    )
+
+    objects = PlanManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("seguro")
+        verbose_name_plural = _("seguros")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("insurance:plan_detail", args=[self.slug])
+
+
+class PersonManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Person(models.Model):
+    """Who a procedure is about: the titular or one kind of dependant (derechohabiente)."""
+
+    slug = models.SlugField(unique=True, help_text=_("Usado en las URLs de los requisitos."))
+    name = models.CharField(_("nombre"), max_length=120)
+    description = models.TextField(_("descripción"), blank=True)
+    is_dependant = models.BooleanField(_("es derechohabiente"), default=True)
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    objects = PersonManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("persona asegurable")
+        verbose_name_plural = _("personas asegurables")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class FormManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Form(models.Model):
+    """An EsSalud form the source names (Formulario 1010, 6004, 6056...)."""
+
+    code = models.CharField(_("número"), max_length=20, unique=True)
+    name = models.CharField(
+        _("nombre"), max_length=200, blank=True, help_text=_("Vacío si la fuente no lo nombra.")
+    )
+    url = models.URLField(
+        _("enlace oficial"),
+        blank=True,
+        help_text=_("Solo un enlace oficial comprobado; vacío si la fuente no lo da."),
+    )
+
+    objects = FormManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("formulario")
+        verbose_name_plural = _("formularios")
+
+    def __str__(self):
+        return f"Formulario {self.code}"
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class SectionManager(models.Manager):
+    def get_by_natural_key(self, plan_slug, anchor):
+        return self.get(plan__slug=plan_slug, anchor=anchor)
+
+
+class Section(models.Model):
+    """A numbered section of a plan page, in the source's order.
+
+    ``body`` is plain text: blank lines separate paragraphs and lines starting with "- "
+    become a bullet list (see ``insurance.text``); no HTML is ever trusted from it.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    anchor = models.SlugField(_("ancla"), help_text=_("El #fragmento de la URL de la sección."))
+    number = models.CharField(_("número"), max_length=20, blank=True)
+    title = models.CharField(_("título"), max_length=200)
+    level = models.PositiveSmallIntegerField(
+        _("nivel"), default=2, help_text=_("2 = sección principal (aparece en el índice).")
+    )
+    order = models.PositiveSmallIntegerField(_("orden"))
+    body = models.TextField(_("texto"), blank=True)
+
+    objects = SectionManager()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = _("sección")
+        verbose_name_plural = _("secciones")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "anchor"], name="section_unique_anchor"),
+            models.UniqueConstraint(fields=["plan", "order"], name="section_unique_order"),
+            models.CheckConstraint(condition=models.Q(level__in=[2, 3, 4]), name="section_level"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan.slug} · {self.number} {self.title}".strip()
+
+    def natural_key(self):
+        return (self.plan.slug, self.anchor)
+
+    natural_key.dependencies = ["insurance.plan"]
+
+
+class SectionItemManager(models.Manager):
+    def get_by_natural_key(self, plan_slug, anchor, order):
+        return self.get(section__plan__slug=plan_slug, section__anchor=anchor, order=order)
+
+
+class SectionItem(models.Model):
+    """Something listed inside a section, kept in the source's order.
+
+    Each subclass declares its own ``section`` foreign key, so the related name says what
+    the items are (``section.requirements``).
+    """
+
+    order = models.PositiveSmallIntegerField(_("orden"))
+
+    objects = SectionItemManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["section__plan__order", "section__order", "order"]
+
+    def natural_key(self):
+        return (self.section.plan.slug, self.section.anchor, self.order)
+
+    natural_key.dependencies = ["insurance.section"]
+
+    @classmethod
+    def unique_order(cls, name):
+        return models.UniqueConstraint(fields=["section", "order"], name=name)
+
+
+class InsuredKind(SectionItem):
+    """A kind of titular the plan covers (dependent worker, pensioner, fisher...)."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="insured_kinds")
+    name = models.CharField(_("nombre"), max_length=200)
+    description = models.TextField(_("descripción"), blank=True)
+    enrolled_by = models.TextField(
+        _("quién inscribe"), blank=True, help_text=_("Quién registra y declara a esta persona.")
+    )
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("tipo de asegurado")
+        verbose_name_plural = _("tipos de asegurado")
+        constraints = [SectionItem.unique_order("insuredkind_unique_order")]
+
+    def __str__(self):
+        return self.name
+
+
+class CoverageItem(SectionItem):
+    """A benefit the plan gives (prestación)."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="coverage_items")
+    title = models.CharField(_("título"), max_length=200, blank=True)
+    text = models.TextField(_("texto"), blank=True)
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("cobertura")
+        verbose_name_plural = _("coberturas")
+        constraints = [SectionItem.unique_order("coverageitem_unique_order")]
+
+    def __str__(self):
+        return self.title or self.text[:80]
+
+
+class Exclusion(SectionItem):
+    """Something the plan does not cover."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="exclusions")
+    text = models.TextField(_("texto"))
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("exclusión")
+        verbose_name_plural = _("exclusiones")
+        constraints = [SectionItem.unique_order("exclusion_unique_order")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ContributionRule(SectionItem):
+    """A contribution rule as the source words it.
+
+    ``rule`` names the function of the rules module that computes it, so the plan page,
+    the calculator and the wizard agree on the figures.
+    """
+
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="contribution_rules"
+    )
+    rule = models.SlugField(
+        _("regla de cálculo"),
+        blank=True,
+        help_text=_("El régimen de la calculadora, p. ej. 'regular' o 'sctr-independiente'."),
+    )
+    who = models.CharField(_("quién aporta"), max_length=200)
+    text = models.TextField(_("regla"))
+    paid_by = models.CharField(_("a cargo de"), max_length=200, blank=True)
+    legal_reference = models.CharField(_("base legal"), max_length=200, blank=True)
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("regla de aporte")
+        verbose_name_plural = _("reglas de aporte")
+        constraints = [SectionItem.unique_order("contributionrule_unique_order")]
+
+    def __str__(self):
+        return self.who
+
+
+class Requirement(SectionItem):
+    """One paper to bring, for one procedure, person and circumstance.
+
+    ``person`` empty means the requirement applies to every person of the procedure;
+    ``circumstance`` empty means it applies whatever the circumstance. Requirements that
+    share a non-empty ``choice_group`` are alternatives: bring one of them.
+    """
+
+    class Procedure(models.TextChoices):
+        ENROL = "inscripcion", _("Inscripción")
+        REMOVE = "baja", _("Baja")
+        CHANGE_FACILITY = "cambio-establecimiento", _("Cambio de establecimiento de salud")
+        CHECK_FACILITY = "consulta-establecimiento", _("Consulta del establecimiento asignado")
+
+    class Circumstance(models.TextChoices):
+        DEATH_PERU = "fallecimiento-peru", _("Fallecimiento en el Perú")
+        DEATH_ABROAD = "fallecimiento-extranjero", _("Fallecimiento en el extranjero")
+        DEATH = "fallecimiento", _("Fallecimiento")
+        DIVORCE_PERU = "divorcio-peru", _("Divorcio en el Perú")
+        DIVORCE_ABROAD = "divorcio-extranjero", _("Divorcio en el extranjero")
+        DIVORCE = "divorcio", _("Divorcio")
+        END_COHABITATION = "fin-concubinato", _("Fin del concubinato")
+        MARRIED_PERU = "matrimonio-peru", _("Matrimonio celebrado en el Perú")
+        MARRIED_ABROAD = "matrimonio-extranjero", _("Matrimonio celebrado en el extranjero")
+        OTHER_REASON = "otro-motivo", _("Otro motivo")
+        THIRD_PARTY = "tercero", _("Trámite hecho por un tercero")
+        WORK_REASONS = "motivo-laboral", _("Por motivos laborales")
+        FOREIGNER = "extranjero", _("Persona extranjera")
+        AGED_70_PLUS = "mayor-70", _("Persona de 70 años a más")
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="requirements")
+    procedure = models.CharField(_("trámite"), max_length=30, choices=Procedure.choices)
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requirements",
+        verbose_name=_("persona"),
+    )
+    circumstance = models.CharField(
+        _("circunstancia"), max_length=30, choices=Circumstance.choices, blank=True
+    )
+    choice_group = models.SlugField(_("grupo de alternativas"), blank=True)
+    text = models.TextField(_("documento o condición"))
+    form = models.ForeignKey(
+        Form,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requirements",
+        verbose_name=_("formulario"),
+    )
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("requisito")
+        verbose_name_plural = _("requisitos")
+        constraints = [SectionItem.unique_order("requirement_unique_order")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Step(SectionItem):
+    """One step of a procedure ("Hazlo en 3 pasos")."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="steps")
+    number = models.CharField(_("número"), max_length=20, blank=True)
+    title = models.CharField(_("título"), max_length=200)
+    body = models.TextField(_("texto"), blank=True)
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("paso")
+        verbose_name_plural = _("pasos")
+        constraints = [SectionItem.unique_order("step_unique_order")]
+
+    def __str__(self):
+        return self.title
+
+
+class Note(SectionItem):
+    """A note shown in a box: the source's "Importante", or ours where the source errs."""
+
+    class Kind(models.TextChoices):
+        IMPORTANT = "importante", _("Importante")
+        EDITORIAL = "aclaracion", _("Aclaración de tramitit")
+        FOOTNOTE = "nota", _("Nota")
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("texto"))
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("nota")
+        verbose_name_plural = _("notas")
+        constraints = [SectionItem.unique_order("note_unique_order")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Benefit(SectionItem):
+    """A row of the +Vida coverage table: an indemnity in soles, for titular and spouse."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="benefits")
+    group = models.CharField(_("grupo"), max_length=100)
+    description = models.CharField(_("descripción"), max_length=200)
+    titular_amount = models.DecimalField(_("titular (S/)"), max_digits=10, decimal_places=2)
+    spouse_amount = models.DecimalField(
+        _("cónyuge (S/)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta(SectionItem.Meta):
+        verbose_name = _("indemnización +Vida")
+        verbose_name_plural = _("indemnizaciones +Vida")
+        constraints = [
+            SectionItem.unique_order("benefit_unique_order"),
+            models.CheckConstraint(
+                condition=models.Q(titular_amount__gt=0), name="benefit_titular_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.description
