@@ -1,7 +1,9 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 
 from .models import Plan
+from .pages import build_plan_page
 
 
 def home(request):
@@ -13,8 +15,8 @@ def plan_list(request):
 
 
 def plan_detail(request, slug):
-    plan = get_object_or_404(Plan, slug=slug)
-    return render(request, "insurance/plan_detail.html", {"plan": plan})
+    plan = get_object_or_404(Plan.objects.prefetch_related("covers"), slug=slug)
+    return render(request, "insurance/plan_detail.html", {"page": build_plan_page(plan)})
 
 
 def healthz(request):
@@ -26,4 +28,5 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # Rendered without a request context: the failure may be the database or a processor.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,87 @@
+"""Assemble a plan page from its sections and items in a fixed number of queries.
+
+Items of every kind are fetched once per kind (not once per section), merged into their
+sections by ``order`` and grouped into blocks of consecutive items of one kind, so the
+template can render a list of requirements as one list and a note as its own box.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .models import (
+    Benefit,
+    ContributionRule,
+    CoverageItem,
+    Exclusion,
+    InsuredKind,
+    Note,
+    Plan,
+    Requirement,
+    Section,
+    Step,
+)
+
+# (model, block kind); the kind names the template fragment insurance/blocks/_<kind>.html.
+ITEM_KINDS = (
+    (InsuredKind, "insured_kinds"),
+    (CoverageItem, "coverage"),
+    (ContributionRule, "contributions"),
+    (Exclusion, "exclusions"),
+    (Requirement, "requirements"),
+    (Step, "steps"),
+    (Note, "note"),
+    (Benefit, "benefits"),
+)
+# Kinds whose consecutive items are still shown one box each.
+UNGROUPED = {"note"}
+
+
+@dataclass
+class Block:
+    kind: str
+    items: list = field(default_factory=list)
+
+    @property
+    def template(self):
+        return f"insurance/blocks/_{self.kind}.html"
+
+
+@dataclass
+class PageSection:
+    section: Section
+    blocks: list[Block]
+
+
+@dataclass
+class PlanPage:
+    plan: Plan
+    sections: list[PageSection]
+
+    @property
+    def toc(self):
+        return [s.section for s in self.sections if s.section.level == 2]
+
+
+def _blocks(items):
+    blocks = []
+    for _, kind, item in sorted(items, key=lambda row: row[0]):
+        if blocks and blocks[-1].kind == kind and kind not in UNGROUPED:
+            blocks[-1].items.append(item)
+        else:
+            blocks.append(Block(kind, [item]))
+    return blocks
+
+
+def build_plan_page(plan: Plan) -> PlanPage:
+    items = defaultdict(list)
+    for model, kind in ITEM_KINDS:
+        queryset = model.objects.filter(section__plan=plan)
+        if model is Requirement:
+            queryset = queryset.select_related("form")
+        for item in queryset:
+            items[item.section_id].append((item.order, kind, item))
+    sections = [
+        PageSection(section, _blocks(items[section.pk]))
+        for section in Section.objects.filter(plan=plan).order_by("order")
+    ]
+    return PlanPage(plan, sections)
