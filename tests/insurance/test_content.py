@@ -1,0 +1,72 @@
+"""The fixtures say what the source says, in a shape the pages can rely on."""
+
+from collections import Counter
+
+import pytest
+
+from insurance.models import Note, Plan, Requirement, Section
+from insurance.pages import ITEM_KINDS
+
+pytestmark = pytest.mark.django_db
+
+DEPENDANTS = ["conyuge", "concubino", "hijo-menor", "hijo-mayor-incapacitado", "gestante"]
+
+
+def test_the_five_plans_are_there():
+    assert list(Plan.objects.values_list("slug", flat=True)) == [
+        "regular",
+        "potestativo",
+        "sctr",
+        "agrario",
+        "vida",
+    ]
+
+
+@pytest.mark.parametrize("slug", ["regular", "potestativo", "sctr", "agrario", "vida"])
+def test_headings_never_skip_a_level(slug):
+    levels = list(Section.objects.filter(plan__slug=slug).values_list("level", flat=True))
+    assert levels[0] == 2
+    for previous, level in zip(levels, levels[1:], strict=False):
+        assert level <= previous + 1, f"{slug}: h{previous} followed by h{level}"
+
+
+def test_items_of_a_section_have_distinct_positions():
+    positions = Counter()
+    for model, _ in ITEM_KINDS:
+        positions.update(model.objects.values_list("section_id", "order"))
+    assert [key for key, count in positions.items() if count > 1] == []
+
+
+@pytest.mark.parametrize("person", DEPENDANTS)
+@pytest.mark.parametrize("procedure", ["inscripcion", "baja"])
+def test_regular_has_papers_for_every_dependant_both_ways(person, procedure):
+    assert Requirement.objects.filter(
+        section__plan__slug="regular", person__slug=person, procedure=procedure
+    ).exists()
+
+
+def test_apostille_belongs_to_divorce_abroad_not_in_peru():
+    abroad = Requirement.objects.filter(circumstance="divorcio-extranjero")
+    in_peru = Requirement.objects.filter(circumstance="divorcio-peru")
+    assert abroad and all("Apostilla" in r.text for r in abroad)
+    assert in_peru and not any("Apostilla" in r.text for r in in_peru)
+
+
+def test_married_abroad_documents_are_alternatives():
+    groups = set(
+        Requirement.objects.filter(
+            section__plan__slug="regular", procedure="baja", circumstance="matrimonio-extranjero"
+        ).values_list("choice_group", flat=True)
+    )
+    assert len(groups) == 1 and groups != {""}
+
+
+def test_the_potestativo_age_band_contradiction_is_explained():
+    notes = Note.objects.filter(section__plan__slug="potestativo", kind="aclaracion")
+    assert any("30 a 39" in note.text and "30 a 59" in note.text for note in notes)
+
+
+def test_no_page_presents_the_2024_minimum_wage_as_current():
+    # The source's "RMV = S/ 1,025.00" may only appear inside our dated clarification.
+    for note in Note.objects.filter(text__contains="1,025"):
+        assert note.kind == "aclaracion" and "2022" in note.text

@@ -1,0 +1,70 @@
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from insurance.models import Plan, Requirement, Section
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [model for model in apps.get_app_config("insurance").get_models()]
+
+
+def dump():
+    return {
+        model.__name__: sorted(map(repr, model.objects.values_list()))
+        for model in CONTENT_MODELS
+    }
+
+
+def run(*args):
+    out = StringIO()
+    call_command("loadcontent", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_loading_twice_changes_nothing():
+    before = dump()
+    assert run() == "0 created, 0 updated, {} unchanged, 0 deleted.\n".format(
+        sum(len(rows) for rows in before.values())
+    )
+    assert dump() == before
+
+
+def test_every_row_passes_model_validation():
+    for model in CONTENT_MODELS:
+        for obj in model.objects.all():
+            obj.full_clean()
+
+
+def test_edits_are_reverted_and_stray_rows_deleted():
+    plan = Plan.objects.get(slug="regular")
+    plan.summary = "cambiado a mano"
+    plan.save()
+    stray = Section.objects.create(plan=plan, anchor="sobra", title="Sobra", order=999)
+    report = run()
+    assert "1 updated" in report and "1 deleted" in report
+    assert not Section.objects.filter(pk=stray.pk).exists()
+    assert Plan.objects.get(slug="regular").summary != "cambiado a mano"
+
+
+def test_dry_run_saves_nothing():
+    Requirement.objects.filter(section__plan__slug="regular").first().delete()
+    count = Requirement.objects.count()
+    assert run("--dry-run").startswith("[dry-run] 1 created")
+    assert Requirement.objects.count() == count
+
+
+def test_a_broken_fixture_names_file_and_line(tmp_path, settings):
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "00-catalogue.yaml").write_text(
+        "- model: insurance.person\n  fields: {slug: titular, name_es: Titular}\n"
+        "- model: insurance.person\n  fields: {slug: 'no vale', name_es: X}\n"
+    )
+    (tmp_path / "plans" / "10-x.yaml").write_text("[]\n")
+    settings.FIXTURE_DIRS = [tmp_path]
+    before = dump()
+    with pytest.raises(CommandError, match=r"00-catalogue.yaml, línea 3: Person: .*slug"):
+        run()
+    assert dump() == before
