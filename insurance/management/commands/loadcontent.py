@@ -121,6 +121,9 @@ class Command(BaseCommand):
         if instance.pk is not None:
             old = model._default_manager.filter(pk=instance.pk).first()
             before = snapshot(old) if old else None
+            # The deserializer found the row by natural key; tell the unique checks it is
+            # that row, not a new one.
+            instance._state.adding = old is None
         try:
             instance.full_clean()
         except ValidationError as error:
