@@ -13,8 +13,7 @@ CONTENT_MODELS = [model for model in apps.get_app_config("insurance").get_models
 
 def dump():
     return {
-        model.__name__: sorted(map(repr, model.objects.values_list()))
-        for model in CONTENT_MODELS
+        model.__name__: sorted(map(repr, model.objects.values_list())) for model in CONTENT_MODELS
     }
 
 
@@ -26,8 +25,9 @@ def run(*args):
 
 def test_loading_twice_changes_nothing():
     before = dump()
-    assert run() == "0 created, 0 updated, {} unchanged, 0 deleted.\n".format(
-        sum(len(rows) for rows in before.values())
+    assert (
+        run()
+        == f"0 created, 0 updated, {sum(len(rows) for rows in before.values())} unchanged, 0 deleted.\n"
     )
     assert dump() == before
 

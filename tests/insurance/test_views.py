@@ -11,7 +11,10 @@ KEY_FACTS = [
     ("potestativo", ["S/ 137.00", "S/ 132.00", "S/ 138.00", "S/ 215.00", "30 a 59", "Interbank"]),
     ("sctr", ["+PROTECCIÓN", "0.63", "1.83", "6004", "6056", "S/ 31.67", "Anexo 5"]),
     ("agrario", ["31110", "31087", "6%", "70 años", "012-2019-TR", "01/2028"]),
-    ("vida", ["+Vida", "S/ 80,000.00", "S/ 40,000.00", "Bomberos", "desde los 15 hasta los 70 años"]),
+    (
+        "vida",
+        ["+Vida", "S/ 80,000.00", "S/ 40,000.00", "Bomberos", "desde los 15 hasta los 70 años"],
+    ),
 ]
 # Plan, key page, sections, eight kinds of items, persons covered; plus a margin for the
 # session and i18n middleware. Adding content must never add queries.

@@ -65,8 +65,10 @@ def item_lines(path: Path):
 
 def snapshot(instance):
     data = model_to_dict(instance)
-    return {key: sorted(v.pk for v in value) if isinstance(value, list) else value
-            for key, value in data.items()}
+    return {
+        key: sorted(v.pk for v in value) if isinstance(value, list) else value
+        for key, value in data.items()
+    }
 
 
 class Command(BaseCommand):

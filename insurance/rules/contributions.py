@@ -1,0 +1,211 @@
+"""Monthly contributions of each EsSalud regime, with the explanation of every step.
+
+Rounding: the source gives a rule only for SCTR (payment rounded to whole soles, half up,
+after writing the amount to the cent). No norm we have sets one for the other regimes, so
+their amount is paid to the cent, half up (``Rounding.CENT_HALF_UP``) and the explanation
+says that this is the site's choice, not a norm.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from .inputs import money_input
+from .money import (
+    Rounding,
+    Unit,
+    format_percent,
+    format_soles,
+    percent_of,
+    round_to_cent,
+    round_to_sol,
+)
+from .parameters import ParameterValue, parameters_on
+from .results import Contribution, Payer, Step
+
+CENT_RULE = "Sin norma expresa: redondeo de este sitio"
+# The source's SCTR examples are the only rounding rule we have: 31.67 -> 32.00.
+SCTR_ROUNDING = "EsSalud, +Protección SCTR (ejemplos de aportes)"
+
+
+def param_step(text: str, parameter: ParameterValue) -> Step:
+    return Step(text, parameter.value, parameter.unit, parameter.source)
+
+
+def finish(
+    *, regimen: str, on: date, exact: Decimal, steps: list[Step], sctr: bool = False, **rest
+) -> Contribution:
+    amount = round_to_cent(exact)
+    if sctr:
+        payable = round_to_sol(amount)
+        steps.append(
+            Step("Aporte a pagar, redondeado al sol entero", payable, Unit.SOLES, SCTR_ROUNDING)
+        )
+    else:
+        payable = amount
+        if amount != exact:
+            steps.append(Step("Aporte redondeado al céntimo", amount, Unit.SOLES, CENT_RULE))
+    return Contribution(
+        regimen=regimen,
+        on=on,
+        exact=exact,
+        amount=amount,
+        payable=payable,
+        rounding=Rounding.SOL_HALF_UP if sctr else Rounding.CENT_HALF_UP,
+        steps=tuple(steps),
+        **rest,
+    )
+
+
+def rate_on_pay(
+    *,
+    regimen: str,
+    pay: Decimal,
+    rate: ParameterValue,
+    rmv: ParameterValue,
+    on: date,
+    notes: tuple[str, ...] = (),
+) -> Contribution:
+    """``rate`` of the pay, the base never below the RMV in force (Ley 26790, art. 6)."""
+    floor_applied = pay < rmv.value
+    base = rmv.value if floor_applied else pay
+    exact = percent_of(base, rate.value)
+    return finish(
+        regimen=regimen,
+        on=on,
+        exact=exact,
+        paid_by=(Payer.EMPLOYER,),
+        floor_applied=floor_applied,
+        parameters=(rate, rmv),
+        notes=notes,
+        steps=[
+            Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
+            param_step("RMV vigente", rmv),
+            Step(
+                "Base de cálculo: la remuneración, nunca menor que la RMV"
+                + (" (se aplica la RMV)" if floor_applied else ""),
+                base,
+                Unit.SOLES,
+                rate.source,
+            ),
+            param_step("Tasa de aporte", rate),
+            Step(
+                f"Aporte: {format_percent(rate.value)} de {format_soles(base)}",
+                exact,
+                Unit.SOLES,
+                rate.source,
+            ),
+        ],
+    )
+
+
+def regular_dependent(*, monthly_pay: Decimal, on: date) -> Contribution:
+    """Dependent worker (household, construction, port...): 9% of pay, base >= RMV."""
+    p = parameters_on(on)
+    pay = money_input(monthly_pay)
+    return rate_on_pay(regimen="regular", pay=pay, rate=p.regular_rate, rmv=p.rmv, on=on)
+
+
+def ex_cbssp_worker(*, monthly_pay: Decimal, on: date) -> Contribution:
+    """Ex-CBSSP worker: 9% of pay; the contribution is never below 4.4% of the RMV.
+
+    The source says "Esta no puede ser menor al 4.4% de la RMV"; figures.md reads it as a
+    floor on the contribution, and the explanation quotes the source's words.
+    """
+    p = parameters_on(on)
+    pay = money_input(monthly_pay)
+    rate, floor_rate, rmv = p.ex_cbssp_rate, p.ex_cbssp_floor_rate, p.rmv
+    by_pay = percent_of(pay, rate.value)
+    minimum = percent_of(rmv.value, floor_rate.value)
+    floor_applied = by_pay < minimum
+    return finish(
+        regimen="ex-cbssp",
+        on=on,
+        exact=max(by_pay, minimum),
+        paid_by=(Payer.EMPLOYER,),
+        floor_applied=floor_applied,
+        parameters=(rate, floor_rate, rmv),
+        notes=(floor_rate.note,),
+        steps=[
+            Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
+            param_step("Tasa de aporte", rate),
+            Step(
+                f"{format_percent(rate.value)} de la remuneración", by_pay, Unit.SOLES, rate.source
+            ),
+            param_step("RMV vigente", rmv),
+            Step(
+                f"Mínimo: {format_percent(floor_rate.value)} de la RMV",
+                minimum,
+                Unit.SOLES,
+                floor_rate.source,
+            ),
+            Step(
+                "Aporte: el mayor de los dos" + (" (se aplica el mínimo)" if floor_applied else ""),
+                max(by_pay, minimum),
+                Unit.SOLES,
+                rate.source,
+            ),
+        ],
+    )
+
+
+def artisanal_fisher(*, sales_value: Decimal, on: date) -> Contribution:
+    """Independent artisanal fisher or processor: 9% of the product sold, >= 9% of the RMV."""
+    p = parameters_on(on)
+    sales = money_input(sales_value)
+    rate, floor_rate, rmv = p.fisher_rate, p.fisher_floor_rate, p.rmv
+    by_sales = percent_of(sales, rate.value)
+    minimum = percent_of(rmv.value, floor_rate.value)
+    floor_applied = by_sales < minimum
+    return finish(
+        regimen="pescador-artesanal",
+        on=on,
+        exact=max(by_sales, minimum),
+        paid_by=(Payer.BUYER, Payer.BOAT_OWNER, Payer.FISHER),
+        floor_applied=floor_applied,
+        parameters=(rate, floor_rate, rmv),
+        notes=("La fuente no dice en qué proporción aporta cada uno.",),
+        steps=[
+            Step("Valor del producto comercializado", sales, Unit.SOLES, rate.source),
+            param_step("Tasa de aporte", rate),
+            Step(f"{format_percent(rate.value)} del valor", by_sales, Unit.SOLES, rate.source),
+            param_step("RMV vigente", rmv),
+            Step(
+                f"Mínimo: {format_percent(floor_rate.value)} de la RMV",
+                minimum,
+                Unit.SOLES,
+                floor_rate.source,
+            ),
+            Step(
+                "Aporte: el mayor de los dos" + (" (se aplica el mínimo)" if floor_applied else ""),
+                max(by_sales, minimum),
+                Unit.SOLES,
+                rate.source,
+            ),
+        ],
+    )
+
+
+def pensioner(*, pension: Decimal, on: date) -> Contribution:
+    """Pensioner (including ex-CBSSP pensioners): 4% of the pension, no floor."""
+    p = parameters_on(on)
+    amount = money_input(pension)
+    rate = p.pensioner_rate
+    exact = percent_of(amount, rate.value)
+    return finish(
+        regimen="pensionista",
+        on=on,
+        exact=exact,
+        paid_by=(Payer.PENSIONER,),
+        withheld_by="la ONP o la AFP",
+        parameters=(rate,),
+        steps=[
+            Step("Pensión mensual", amount, Unit.SOLES, rate.source),
+            param_step("Tasa de aporte (sin mínimo)", rate),
+            Step(
+                f"Aporte: {format_percent(rate.value)} de la pensión",
+                exact,
+                Unit.SOLES,
+                rate.source,
+            ),
+        ],
+    )

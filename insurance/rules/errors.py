@@ -1,0 +1,25 @@
+"""The domain's exceptions; each carries a Spanish message fit to show the user."""
+
+
+class RulesError(Exception):
+    """Base of every error the rules raise on purpose."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class PeriodNotCovered(RulesError):
+    """The month asked for is before the first period the parameters cover."""
+
+
+class InvalidInput(RulesError, ValueError):
+    """An input the rules cannot compute with; ``field`` names the calculator field."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class ParameterDataError(RulesError):
+    """The parameter file is malformed; raised when it is loaded, never later."""

@@ -1,0 +1,269 @@
+"""Dated parameters: every rate and amount with its start date, legal source and confidence.
+
+The values live in ``parameters.yaml`` beside this module, read and validated once. A value
+holds from its start date until the next entry of the same parameter starts, so next year's
+UIT is one more entry in the file, not a code change.
+"""
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .dates import month_label
+from .errors import ParameterDataError, PeriodNotCovered
+from .money import Unit, format_value
+
+DATA_FILE = Path(__file__).with_name("parameters.yaml")
+
+
+class Confidence(StrEnum):
+    """How well a value is sourced (figures.md): the site marks ``to-confirm`` values."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    TO_CONFIRM = "to-confirm"
+
+    @property
+    def label(self) -> str:
+        return {"high": "alta", "medium": "media", "to-confirm": "por confirmar"}[self.value]
+
+
+@dataclass(frozen=True)
+class Band:
+    """One row of a table parameter: ``low`` to ``high`` inclusive (``None``: no limit)."""
+
+    low: int
+    high: int | None
+    value: Decimal
+
+    def contains(self, number: int) -> bool:
+        return self.low <= number and (self.high is None or number <= self.high)
+
+
+@dataclass(frozen=True)
+class ParameterValue:
+    """One entry of a parameter's history, with all a page needs to cite it."""
+
+    name: str
+    label: str
+    unit: Unit
+    value: Decimal | tuple[Band, ...]
+    start: date
+    end: date | None  # last day in force; None while no later entry exists
+    source: str
+    confidence: Confidence
+    checked: date | None = None
+    note: str = ""
+    description: str = ""
+
+    @property
+    def to_confirm(self) -> bool:
+        return self.confidence is Confidence.TO_CONFIRM
+
+    @property
+    def formatted(self) -> str:
+        if isinstance(self.value, tuple):
+            raise TypeError(f"{self.name} is a table; format its bands.")
+        return format_value(self.value, self.unit)
+
+    def band_for(self, number: int) -> Band:
+        if not isinstance(self.value, tuple):
+            raise TypeError(f"{self.name} is not a table.")
+        for band in self.value:
+            if band.contains(number):
+                return band
+        raise LookupError(f"{number} is in no band of {self.name}.")
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """The values in force on one day; field names are the keys of ``parameters.yaml``."""
+
+    on: date
+    rmv: ParameterValue
+    uit: ParameterValue
+    regular_rate: ParameterValue
+    fisher_rate: ParameterValue
+    fisher_floor_rate: ParameterValue
+    ex_cbssp_rate: ParameterValue
+    ex_cbssp_floor_rate: ParameterValue
+    pensioner_rate: ParameterValue
+    agrarian_rate_large: ParameterValue
+    agrarian_rate_small: ParameterValue
+    agrarian_large_min_workers: ParameterValue
+    agrarian_large_sales_uit: ParameterValue
+    agrarian_independent_rate: ParameterValue
+    potestativo_premiums: ParameterValue
+    sctr_rate_i: ParameterValue
+    sctr_rate_ii: ParameterValue
+    sctr_rate_iii: ParameterValue
+    sctr_rate_iv: ParameterValue
+    sctr_independent_base_uit: ParameterValue
+    vida_premium: ParameterValue
+    regular_waiting_consecutive: ParameterValue
+    regular_waiting_any: ParameterValue
+    regular_waiting_window: ParameterValue
+    potestativo_waiting_months: ParameterValue
+    agrario_waiting_months: ParameterValue
+    latency_months: ParameterValue
+
+
+PARAMETER_NAMES = tuple(f.name for f in dataclasses.fields(Parameters) if f.name != "on")
+
+
+@dataclass(frozen=True)
+class ParameterTable:
+    covered_from: date
+    histories: dict[str, tuple[ParameterValue, ...]]
+
+
+def parameters_on(day: date) -> Parameters:
+    """The values in force on ``day``; a day before the covered range raises PeriodNotCovered."""
+    table = _table()
+    if day < table.covered_from:
+        raise PeriodNotCovered(
+            f"Las reglas cubren periodos desde {month_label(table.covered_from)}."
+        )
+    values = {
+        name: next(v for v in reversed(history) if v.start <= day)
+        for name, history in table.histories.items()
+    }
+    return Parameters(on=day, **values)
+
+
+def parameter_history(name: str) -> tuple[ParameterValue, ...]:
+    """Every value a parameter has had, oldest first (for "vigente desde" on the pages)."""
+    histories = _table().histories
+    if name not in histories:
+        raise KeyError(f"Unknown parameter {name!r}; known: {', '.join(PARAMETER_NAMES)}.")
+    return histories[name]
+
+
+def covered_from() -> date:
+    return _table().covered_from
+
+
+@cache
+def _table() -> ParameterTable:
+    return load_table(DATA_FILE.read_text(encoding="utf-8"), origin=DATA_FILE.name)
+
+
+def load_table(text: str, *, origin: str = "<texto>") -> ParameterTable:
+    """Parse and validate the parameter file; any fault raises ParameterDataError."""
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or set(data) != {"covered_from", "parameters"}:
+        raise ParameterDataError(f"{origin}: se esperan las claves covered_from y parameters.")
+    start = data["covered_from"]
+    if type(start) is not date:
+        raise ParameterDataError(f"{origin}: covered_from debe ser una fecha AAAA-MM-DD.")
+    raw = data["parameters"] or {}
+    missing, unknown = set(PARAMETER_NAMES) - set(raw), set(raw) - set(PARAMETER_NAMES)
+    if missing or unknown:
+        raise ParameterDataError(
+            f"{origin}: parámetros faltantes {sorted(missing)}, desconocidos {sorted(unknown)}."
+        )
+    histories = {name: _history(name, raw[name], start, origin) for name in PARAMETER_NAMES}
+    return ParameterTable(covered_from=start, histories=histories)
+
+
+_PARAMETER_KEYS = {"label", "unit", "history", "description"}
+_ENTRY_KEYS = {"from", "value", "bands", "source", "confidence", "checked", "note"}
+
+
+def _history(name: str, raw: object, covered: date, origin: str) -> tuple[ParameterValue, ...]:
+    where = f"{origin}, {name}"
+    if not isinstance(raw, dict) or not {"label", "unit", "history"} <= set(raw):
+        raise ParameterDataError(f"{where}: faltan label, unit o history.")
+    if set(raw) - _PARAMETER_KEYS:
+        raise ParameterDataError(
+            f"{where}: claves desconocidas {sorted(set(raw) - _PARAMETER_KEYS)}."
+        )
+    try:
+        unit = Unit(raw["unit"])
+    except ValueError:
+        raise ParameterDataError(f"{where}: unidad desconocida {raw['unit']!r}.") from None
+    entries = raw["history"]
+    if not isinstance(entries, list) or not entries:
+        raise ParameterDataError(f"{where}: history debe ser una lista no vacía.")
+    starts = [entry.get("from") if isinstance(entry, dict) else None for entry in entries]
+    if any(type(s) is not date for s in starts):
+        raise ParameterDataError(f"{where}: cada entrada necesita from: AAAA-MM-DD.")
+    if any(a >= b for a, b in zip(starts, starts[1:], strict=False)):
+        raise ParameterDataError(f"{where}: las fechas deben ir en orden y sin repetirse.")
+    if starts[0] > covered:
+        raise ParameterDataError(f"{where}: la primera fecha debe ser a más tardar {covered}.")
+    ends = [s - timedelta(days=1) for s in starts[1:]] + [None]
+    common = {"name": name, "label": str(raw["label"]), "unit": unit}
+    common["description"] = " ".join(str(raw.get("description", "")).split())
+    return tuple(
+        _entry(entry, end, f"{where} desde {entry['from']}", common)
+        for entry, end in zip(entries, ends, strict=True)
+    )
+
+
+def _entry(entry: dict, end: date | None, where: str, common: dict) -> ParameterValue:
+    if set(entry) - _ENTRY_KEYS:
+        raise ParameterDataError(
+            f"{where}: claves desconocidas {sorted(set(entry) - _ENTRY_KEYS)}."
+        )
+    if ("value" in entry) == ("bands" in entry):
+        raise ParameterDataError(f"{where}: indica value o bands (uno solo).")
+    try:
+        confidence = Confidence(entry.get("confidence"))
+    except ValueError:
+        raise ParameterDataError(
+            f"{where}: confidence debe ser high, medium o to-confirm."
+        ) from None
+    checked = entry.get("checked")
+    if (confidence is Confidence.TO_CONFIRM) != (type(checked) is date):
+        raise ParameterDataError(f"{where}: checked (fecha) va solo y siempre en to-confirm.")
+    source = entry.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise ParameterDataError(f"{where}: falta source.")
+    value = _number(entry["value"], where) if "value" in entry else _bands(entry["bands"], where)
+    return ParameterValue(
+        **common,
+        value=value,
+        start=entry["from"],
+        end=end,
+        source=" ".join(source.split()),
+        confidence=confidence,
+        checked=checked,
+        note=" ".join(str(entry.get("note", "")).split()),
+    )
+
+
+def _number(raw: object, where: str) -> Decimal:
+    # A YAML float has already been rounded in binary: numbers must be quoted.
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        raise ParameterDataError(f'{where}: escribe el número entre comillas, p. ej. "9".')
+    try:
+        number = Decimal(str(raw))
+    except InvalidOperation:
+        raise ParameterDataError(f"{where}: {raw!r} no es un número.") from None
+    if not number.is_finite() or number < 0:
+        raise ParameterDataError(f"{where}: {raw!r} debe ser un número no negativo.")
+    return number
+
+
+def _bands(raw: object, where: str) -> tuple[Band, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ParameterDataError(f"{where}: bands debe ser una lista no vacía.")
+    bands, expected_low = [], 0
+    for row in raw:
+        if not isinstance(row, dict) or set(row) != {"min", "max", "value"}:
+            raise ParameterDataError(f"{where}: cada fila necesita min, max y value.")
+        low, high = row["min"], row["max"]
+        if low != expected_low or (high is not None and (type(high) is not int or high < low)):
+            raise ParameterDataError(f"{where}: las filas deben ser contiguas desde 0.")
+        if high is None and row is not raw[-1]:
+            raise ParameterDataError(f"{where}: solo la última fila puede no tener máximo.")
+        bands.append(Band(low=low, high=high, value=_number(row["value"], where)))
+        expected_low = high + 1 if high is not None else None
+    return tuple(bands)

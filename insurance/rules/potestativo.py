@@ -1,0 +1,54 @@
+"""Seguro Potestativo (+Salud): a monthly premium per insured person by age band."""
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from .inputs import ages_input
+from .money import Rounding, Unit
+from .parameters import parameters_on
+from .results import Contribution, Payer, PersonPremium, Step
+
+
+def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
+    """Premium of each person by the age band of the month ``on``, and the family total.
+
+    Fixed premiums are paid as published: no rounding.
+    """
+    table = parameters_on(on).potestativo_premiums
+    people = tuple(
+        PersonPremium(age=age, band=band, premium=band.value)
+        for age in ages_input(ages)
+        for band in (table.band_for(age),)
+    )
+    total = sum((person.premium for person in people), Decimal(0))
+    steps = [
+        Step(
+            f"Persona de {person.age} años ({person.band_label.lower()})",
+            person.premium,
+            Unit.SOLES,
+            table.source,
+        )
+        for person in people
+    ]
+    steps.append(
+        Step(
+            f"Total mensual ({len(people)} {'persona' if len(people) == 1 else 'personas'})",
+            total,
+            Unit.SOLES,
+            table.source,
+        )
+    )
+    return Contribution(
+        regimen="potestativo",
+        on=on,
+        exact=total,
+        amount=total,
+        payable=total,
+        rounding=Rounding.NONE,
+        paid_by=(Payer.TITULAR,),
+        steps=tuple(steps),
+        parameters=(table,),
+        people=people,
+        notes=("El pago es por adelantado, según cronograma.", table.note),
+    )

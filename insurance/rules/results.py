@@ -1,0 +1,96 @@
+"""What a contribution calculation returns: the amounts and the explanation behind them."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from .money import Rounding, Unit, format_value
+from .parameters import Band, Confidence, ParameterValue
+
+
+class Payer(StrEnum):
+    """Who pays a contribution, as the source names them."""
+
+    EMPLOYER = "empleador"
+    BUYER = "comercializador"
+    BOAT_OWNER = "armador"
+    FISHER = "pescador"
+    PENSIONER = "pensionista"
+    TITULAR = "titular"
+    WORKER = "trabajador"
+
+    @property
+    def label(self) -> str:
+        return {
+            "empleador": "la entidad empleadora",
+            "comercializador": "el comercializador",
+            "armador": "el armador",
+            "pescador": "el pescador o procesador pesquero",
+            "pensionista": "el pensionista",
+            "titular": "el asegurado titular",
+            "trabajador": "el propio trabajador",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the explanation: what it is, the number, and the norm it comes from."""
+
+    text: str
+    value: Decimal
+    unit: Unit
+    reference: str
+
+    @property
+    def formatted(self) -> str:
+        return format_value(self.value, self.unit)
+
+
+@dataclass(frozen=True)
+class PersonPremium:
+    """The Potestativo premium of one insured person."""
+
+    age: int
+    band: Band
+    premium: Decimal
+
+    @property
+    def band_label(self) -> str:
+        if self.band.high is None:
+            return f"De {self.band.low} años a más"
+        return f"De {self.band.low} a {self.band.high} años"
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """A monthly contribution for the month ``on``.
+
+    ``exact`` is the unrounded result, ``amount`` the same to the cent (what the source
+    writes), ``payable`` what is actually paid after ``rounding``. ``floor_applied`` is None
+    where the regime has no floor.
+    """
+
+    regimen: str
+    on: date
+    exact: Decimal
+    amount: Decimal
+    payable: Decimal
+    rounding: Rounding
+    paid_by: tuple[Payer, ...]
+    steps: tuple[Step, ...]
+    parameters: tuple[ParameterValue, ...]
+    floor_applied: bool | None = None
+    withheld_by: str = ""
+    notes: tuple[str, ...] = ()
+    people: tuple[PersonPremium, ...] = ()
+
+    @property
+    def to_confirm(self) -> tuple[ParameterValue, ...]:
+        """The parameters used whose value is still "por confirmar"."""
+        return tuple(p for p in self.parameters if p.confidence is Confidence.TO_CONFIRM)
+
+    @property
+    def paid_by_label(self) -> str:
+        labels = [payer.label for payer in self.paid_by]
+        return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " y " + labels[-1]
