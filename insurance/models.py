@@ -60,11 +60,11 @@ class Plan(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("insurance:plan_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class PersonManager(models.Manager):

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import views
+from .views import plans
 
 app_name = "insurance"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("seguros/", views.plan_list, name="plan_list"),
-    path("seguros/<slug:slug>/", views.plan_detail, name="plan_detail"),
+    path("", plans.home, name="home"),
+    path("seguros/", plans.plan_list, name="plan_list"),
+    path("seguros/<slug:slug>/", plans.plan_detail, name="plan_detail"),
 ]

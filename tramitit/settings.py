@@ -5,6 +5,7 @@ DEBUG=false, SECRET_KEY and ALLOWED_HOSTS, and the site refuses to start without
 """
 
 import os
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
@@ -151,7 +152,12 @@ LOGGING = {
 }
 
 # "Today" for the dated rules; set RULES_DATE=YYYY-MM-DD to preview a future change.
-RULES_DATE = os.environ.get("RULES_DATE", "")
+RULES_DATE = None
+if os.environ.get("RULES_DATE"):
+    try:
+        RULES_DATE = date.fromisoformat(os.environ["RULES_DATE"])
+    except ValueError as error:
+        raise ImproperlyConfigured("RULES_DATE must be a date written YYYY-MM-DD.") from error
 
 # The admin lives at a configurable path so it is not where bots look first.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"

@@ -3,10 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from insurance import views as insurance_views
+from insurance.views import plans as plan_views
 
 urlpatterns = [
-    path("healthz", insurance_views.healthz, name="healthz"),
+    path("healthz", plan_views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
@@ -15,5 +15,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler404 = "insurance.views.page_not_found"
-handler500 = "insurance.views.server_error"
+handler404 = "insurance.views.plans.page_not_found"
+handler500 = "insurance.views.plans.server_error"

@@ -25,10 +25,8 @@ def run(*args):
 
 def test_loading_twice_changes_nothing():
     before = dump()
-    assert (
-        run()
-        == f"0 created, 0 updated, {sum(len(rows) for rows in before.values())} unchanged, 0 deleted.\n"
-    )
+    rows = sum(len(rows) for rows in before.values())
+    assert run() == f"0 created, 0 updated, {rows} unchanged, 0 deleted.\n"
     assert dump() == before
 
 

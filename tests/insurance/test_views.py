@@ -65,7 +65,7 @@ def test_unknown_pages_get_the_spanish_404(client, path):
 
 
 def test_server_error_page_is_friendly(rf):
-    from insurance.views import server_error
+    from insurance.views.plans import server_error
 
     response = server_error(rf.get("/"))
     assert response.status_code == 500

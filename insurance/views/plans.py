@@ -2,8 +2,10 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 
-from .models import Plan
-from .pages import build_plan_page
+from ..clock import rules_today
+from ..figures import plan_figures
+from ..models import Plan
+from ..pages import build_plan_page
 
 
 def home(request):
@@ -16,7 +18,11 @@ def plan_list(request):
 
 def plan_detail(request, slug):
     plan = get_object_or_404(Plan.objects.prefetch_related("covers"), slug=slug)
-    return render(request, "insurance/plan_detail.html", {"page": build_plan_page(plan)})
+    context = {
+        "page": build_plan_page(plan),
+        "figures": plan_figures(plan.slug, rules_today()),
+    }
+    return render(request, "insurance/plan_detail.html", context)
 
 
 def healthz(request):

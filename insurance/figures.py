@@ -1,0 +1,126 @@
+"""The "Valores vigentes" box of a plan page, read from the rules' dated parameters.
+
+Plan texts never write today's RMV or UIT themselves (the source's 2024 figures are out of
+date); they point here, so the site shows one value per parameter, with its start date,
+legal source and confidence, all from ``insurance/rules/parameters.yaml``.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import rules
+
+# Which parameters each plan page shows, in this order.
+PLAN_PARAMETERS = {
+    "regular": (
+        "rmv",
+        "regular_rate",
+        "fisher_rate",
+        "fisher_floor_rate",
+        "ex_cbssp_rate",
+        "ex_cbssp_floor_rate",
+        "pensioner_rate",
+        "latency_months",
+    ),
+    "potestativo": ("potestativo_premiums", "potestativo_waiting_months"),
+    "sctr": (
+        "uit",
+        "sctr_rate_i",
+        "sctr_rate_ii",
+        "sctr_rate_iii",
+        "sctr_rate_iv",
+        "sctr_independent_base_uit",
+    ),
+    "agrario": (
+        "rmv",
+        "agrarian_independent_rate",
+        "agrarian_large_min_workers",
+        "agrarian_large_sales_uit",
+        "agrario_waiting_months",
+    ),
+    "vida": ("vida_premium",),
+}
+# Plans whose page shows the agrarian dependent rates by period ("Cuadro de Agrarios
+# Dependientes", which the source names but does not reproduce).
+AGRARIAN_TABLE_PLANS = {"regular", "agrario"}
+# What the rows of a table parameter count.
+BAND_UNITS = {"potestativo_premiums": "años", "latency_months": "aportes"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: rules.ParameterValue
+    text: str = ""
+    bands: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class AgrarianPeriod:
+    start: date
+    end: date | None
+    large: rules.ParameterValue
+    small: rules.ParameterValue
+    current: bool
+
+
+@dataclass
+class PlanFigures:
+    on: date
+    figures: list[Figure] = field(default_factory=list)
+    agrarian_periods: list[AgrarianPeriod] = field(default_factory=list)
+    # The thresholds that make an agrarian employer "large", shown under the rate table.
+    large_employer_workers: rules.ParameterValue | None = None
+    large_employer_sales: rules.ParameterValue | None = None
+
+    def __bool__(self):
+        return bool(self.figures or self.agrarian_periods)
+
+
+def _band_range(band: rules.Band, unit: str) -> str:
+    if band.high is None:
+        return f"{band.low} {unit} a más"
+    return f"{band.low} a {band.high} {unit}"
+
+
+def _figure(value: rules.ParameterValue) -> Figure:
+    if isinstance(value.value, tuple):
+        unit = BAND_UNITS.get(value.name, "")
+        bands = tuple(
+            (_band_range(band, unit), rules.format_value(band.value, value.unit))
+            for band in value.value
+        )
+        return Figure(value, bands=bands)
+    return Figure(value, text=value.formatted)
+
+
+def _in_force(history, day: date) -> rules.ParameterValue:
+    return [value for value in history if value.start <= day][-1]
+
+
+def agrarian_periods(on: date) -> list[AgrarianPeriod]:
+    """One row per period in which neither rate changes, whichever of the two changed."""
+    large = rules.parameter_history("agrarian_rate_large")
+    small = rules.parameter_history("agrarian_rate_small")
+    starts = sorted({value.start for value in (*large, *small)})
+    ends = [next_start - timedelta(days=1) for next_start in starts[1:]] + [None]
+    return [
+        AgrarianPeriod(
+            start,
+            end,
+            _in_force(large, start),
+            _in_force(small, start),
+            current=start <= on and (end is None or on <= end),
+        )
+        for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def plan_figures(slug: str, on: date) -> PlanFigures:
+    parameters = rules.parameters_on(on)
+    result = PlanFigures(on)
+    result.figures = [_figure(getattr(parameters, name)) for name in PLAN_PARAMETERS.get(slug, ())]
+    if slug in AGRARIAN_TABLE_PLANS:
+        result.agrarian_periods = agrarian_periods(on)
+        result.large_employer_workers = parameters.agrarian_large_min_workers
+        result.large_employer_sales = parameters.agrarian_large_sales_uit
+    return result

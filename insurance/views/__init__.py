@@ -1,0 +1,1 @@
+"""Views, one module per area: plans, and (as they land) calculator, checklists, wizard."""
