@@ -1,0 +1,52 @@
+"""Plan pages show the figures in force on the day, from the rules' dated parameters."""
+
+from datetime import date
+
+import pytest
+
+from insurance.figures import agrarian_periods, plan_figures
+
+CASES = [
+    # day, plan, the RMV or UIT shown then
+    (date(2024, 12, 31), "regular", "S/ 1,025.00"),
+    (date(2025, 1, 1), "regular", "S/ 1,130.00"),
+    (date(2026, 9, 30), "agrario", "S/ 1,130.00"),
+    (date(2026, 10, 1), "agrario", "S/ 1,230.00"),
+    (date(2024, 6, 1), "sctr", "S/ 5,150.00"),
+    (date(2026, 1, 1), "sctr", "S/ 5,500.00"),
+]
+
+
+@pytest.mark.parametrize(("day", "slug", "shown"), CASES)
+def test_the_value_in_force_that_day_is_shown(day, slug, shown):
+    assert plan_figures(slug, day).figures[0].text == shown
+
+
+def test_agrarian_rate_table_marks_the_period_in_force():
+    periods = agrarian_periods(date(2026, 11, 22))
+    current = [p for p in periods if p.current]
+    assert len(current) == 1
+    assert (current[0].start, current[0].end) == (date(2024, 1, 1), date(2027, 12, 31))
+    assert [(str(p.large.value), str(p.small.value)) for p in periods] == [
+        ("7", "6"),
+        ("8", "6"),
+        ("6", "6"),
+        ("9", "9"),
+    ]
+
+
+@pytest.mark.django_db
+def test_plan_page_marks_values_to_confirm(client, settings):
+    settings.RULES_DATE = date(2026, 11, 22)
+    html = client.get("/seguros/regular/").content.decode()
+    assert "S/ 1,230.00" in html
+    assert "por confirmar (revisado el 22/11/2026)" in html
+    assert 'href="#valores-vigentes"' in html
+
+
+@pytest.mark.django_db
+def test_rules_date_previews_another_day(client, settings):
+    settings.RULES_DATE = date(2025, 3, 1)
+    html = client.get("/seguros/regular/").content.decode()
+    assert "Cifras en vigor al 01/03/2025" in html
+    assert "S/ 1,130.00" in html and "S/ 1,230.00" not in html
