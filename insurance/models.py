@@ -28,7 +28,9 @@ class Plan(models.Model):
         VOLUNTARY = "voluntario", _("Voluntario")
         COMPLEMENTARY = "complementario", _("Complementario")
 
-    slug = models.SlugField(unique=True, help_text=_("Parte de la URL: /seguros/<slug>/."))
+    slug = models.SlugField(
+        unique=True, help_text=_("Parte de la URL: /seguros/regular/ tiene el slug «regular».")
+    )
     name = models.CharField(_("nombre"), max_length=120)
     brand = models.CharField(
         _("marca"), max_length=40, blank=True, help_text=_("Nombre comercial, p. ej. +SEGURO.")

@@ -108,6 +108,8 @@ LANGUAGES = [("es", _("Español")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "es"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("es",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin's translation tabs need jQuery UI; serve our copy, never a CDN's.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "America/Lima"
 USE_I18N = True
 USE_TZ = True

@@ -86,3 +86,10 @@ def test_admin_lists_work_for_staff(admin_client):
 
 def test_healthz(client):
     assert client.get("/healthz").content == b"ok"
+
+
+def test_admin_translation_tabs_use_our_jquery_ui(admin_client):
+    plan = Plan.objects.get(slug="regular")
+    html = admin_client.get(f"/admin/insurance/plan/{plan.pk}/change/").content.decode()
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "googleapis" not in html
