@@ -1,3 +1,4 @@
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -26,6 +27,12 @@ def plan_detail(request, slug):
 
 
 def healthz(request):
+    """200 only when the database answers, so a load balancer drops a broken server."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 

@@ -88,6 +88,17 @@ def test_healthz(client):
     assert client.get("/healthz").content == b"ok"
 
 
+def test_healthz_fails_when_the_database_does_not_answer(client, monkeypatch):
+    from django.db import DatabaseError, connection
+
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
 def test_admin_translation_tabs_use_our_jquery_ui(admin_client):
     plan = Plan.objects.get(slug="regular")
     html = admin_client.get(f"/admin/insurance/plan/{plan.pk}/change/").content.decode()
