@@ -1,1 +1,280 @@
-# Guides, categories and providers arrive with the guides issue.
+"""Guides to EsSalud procedures, their categories, and the providers who do them for you.
+
+A guide is markdown written by editors (in the admin or as a file in ``content/guides/``,
+loaded by ``manage.py import_guides``). Its HTML is rendered and sanitised once, when it is
+saved, and stored in ``body_html``: pages never render markdown per request.
+
+Drafts are invisible to the public everywhere (list, search, detail, sitemap, feed): every
+public query starts from ``Guide.objects.published()``. Staff with the ``view_guide``
+permission can preview a draft at its own URL.
+
+Providers are shown on a guide only when ``verified``: suggestions from the public form are
+stored unverified and wait for an editor.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .markdown import PROVIDERS_MARK, render_guide
+from .search import fold, update_search_vector
+
+
+class Category(models.Model):
+    """A country or a topic a guide belongs to; guides sharing one are related."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "pais", _("País")
+        TOPIC = "tema", _("Tema")
+
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_("Parte de la URL del filtro: /guias/?categoria=inscripcion."),
+    )
+    name = models.CharField(_("nombre"), max_length=80)
+    kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices, default=Kind.TOPIC)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("categoría")
+        verbose_name_plural = _("categorías")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('guides:guide_list')}?categoria={self.slug}"
+
+
+class GuideQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: never a draft."""
+        return self.filter(draft=False)
+
+    def for_list(self):
+        """Only the columns a list of guides shows: bodies are large and never listed."""
+        return self.defer(
+            *(f"{field}_{code}" for field in ("body", "body_html") for code in ("es", "en")),
+            "body",
+            "body_html",
+            "search_text",
+            "search_vector",
+            "howto",
+            "source_checksums",
+        )
+
+
+class Guide(models.Model):
+    """A step-by-step guide to one procedure, in markdown, translated es/en.
+
+    ``translation_key`` is the natural key: the Hugo-style files carry it in their front
+    matter (``translationKey``), so importing a file again updates its guide instead of
+    adding a copy, and the Spanish and English files of one guide meet on it.
+    """
+
+    translation_key = models.SlugField(
+        _("clave de traducción"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Une la guía con sus archivos (translationKey) y sus traducciones. No la cambies."
+        ),
+    )
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Parte de la URL: /guias/afiliar-familiar-essalud/. Cambiarla rompe los enlaces "
+            "que ya existen."
+        ),
+    )
+    title = models.CharField(_("título"), max_length=200)
+    meta_title = models.CharField(
+        _("título para buscadores"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "El título que muestran el navegador y los buscadores; si queda vacío, el título."
+        ),
+    )
+    description = models.CharField(
+        _("descripción"),
+        max_length=300,
+        blank=True,
+        help_text=_("Resumen de una o dos frases: lista de guías, buscadores y redes sociales."),
+    )
+    body = models.TextField(
+        _("texto (markdown)"),
+        help_text=_(
+            "Markdown: ## títulos, listas, tablas, enlaces, **negrita**, `código`. El HTML "
+            "escrito a mano se muestra como texto. La sección «## Proveedores que pueden "
+            "hacerlo por ti» se completa con la tabla de proveedores verificados."
+        ),
+    )
+    body_html = models.TextField(_("texto (HTML generado)"), blank=True, editable=False)
+    howto = models.JSONField(
+        _("pasos y documentos (generado)"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Sacados del texto al guardar, por idioma, para los datos estructurados."),
+    )
+    author = models.CharField(_("autor"), max_length=120, blank=True)
+    published_on = models.DateField(_("fecha de publicación"), default=timezone.localdate)
+    updated_at = models.DateTimeField(_("actualizada"), auto_now=True)
+    draft = models.BooleanField(
+        _("borrador"),
+        default=True,
+        help_text=_("Un borrador no se publica: solo el equipo lo ve, con la vista previa."),
+    )
+    categories = models.ManyToManyField(
+        Category, blank=True, related_name="guides", verbose_name=_("categorías")
+    )
+    search_text = models.TextField(blank=True, editable=False)
+    # Filled on PostgreSQL only (see guides.search); SQLite searches search_text instead.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    source_checksums = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Huella del archivo importado por idioma: un archivo sin cambios se omite."),
+    )
+
+    objects = GuideQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = _("guía")
+        verbose_name_plural = _("guías")
+        indexes = [models.Index(fields=["draft", "-published_on"], name="guide_published_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.render()
+        super().save(*args, **kwargs)
+        update_search_vector(type(self)._default_manager.filter(pk=self.pk), self._state.db)
+
+    def get_absolute_url(self):
+        return reverse("guides:guide_detail", args=[self.slug])
+
+    @property
+    def head_title(self):
+        return self.meta_title or self.title
+
+    def render(self):
+        """Render and sanitise every language's markdown; called by save()."""
+        howto = {}
+        for code in _language_codes():
+            rendered = render_guide(getattr(self, f"body_{code}", "") or "")
+            setattr(self, f"body_html_{code}", rendered.html)
+            if rendered.html:
+                howto[code] = {"steps": rendered.steps, "supplies": rendered.supplies}
+        self.howto = howto
+        self.search_text = fold(
+            " ".join(
+                getattr(self, f"{field}_{code}", "") or ""
+                for code in _language_codes()
+                for field in ("title", "description", "body")
+            )
+        )
+
+    def body_parts(self):
+        """The body's HTML around the providers section: (before, providers intro, after)."""
+        parts = (self.body_html or "").split(PROVIDERS_MARK)
+        if len(parts) != 3:
+            return {"before": self.body_html or "", "providers_intro": "", "after": ""}
+        return {"before": parts[0], "providers_intro": parts[1], "after": parts[2]}
+
+    def howto_for_language(self):
+        data = self.howto or {}
+        return data.get(get_language()) or data.get("es") or {"steps": [], "supplies": []}
+
+    @property
+    def content_language(self):
+        """The language the body is really shown in (English falls back to Spanish)."""
+        code = (get_language() or "es").split("-")[0]
+        if code != "es" and not getattr(self, f"body_{code}", ""):
+            return "es"
+        return code
+
+
+def _language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class ProviderQuerySet(models.QuerySet):
+    def verified(self):
+        """What the public may see: never an unverified suggestion."""
+        return self.filter(verified=True)
+
+
+class Provider(models.Model):
+    """Someone who does a procedure for you, for a fee: shown on a guide once verified.
+
+    Suggestions from the public form arrive here unverified, with the contact details and
+    the comment of whoever sent them; those two are never published.
+    """
+
+    class Source(models.TextChoices):
+        EDITOR = "editor", _("Editor")
+        SUGGESTION = "sugerencia", _("Sugerencia del público")
+
+    name = models.CharField(_("nombre"), max_length=120)
+    website = models.URLField(_("sitio web"), blank=True)
+    turnaround = models.CharField(
+        _("plazo"), max_length=120, blank=True, help_text=_("Por ejemplo «3 a 5 días hábiles».")
+    )
+    cost_soles = models.DecimalField(
+        _("costo (S/)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Lo que cobra el proveedor, en soles. Vacío: «consultar»."),
+    )
+    guides = models.ManyToManyField(
+        Guide,
+        blank=True,
+        related_name="providers",
+        verbose_name=_("guías"),
+        help_text=_("Los trámites que hace: aparece en la tabla de proveedores de esas guías."),
+    )
+    verified = models.BooleanField(
+        _("verificado"),
+        default=False,
+        help_text=_("Solo los proveedores verificados por un editor se publican."),
+    )
+    source = models.CharField(
+        _("origen"), max_length=20, choices=Source.choices, default=Source.EDITOR
+    )
+    contact_email = models.EmailField(
+        _("correo de contacto"), blank=True, help_text=_("De quien lo sugirió. Nunca se publica.")
+    )
+    notes = models.TextField(
+        _("notas internas"), blank=True, help_text=_("Comentario de la sugerencia. No se publica.")
+    )
+    created_at = models.DateTimeField(_("recibido"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("actualizado"), auto_now=True)
+
+    objects = ProviderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("proveedor")
+        verbose_name_plural = _("proveedores")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cost_soles__isnull=True) | models.Q(cost_soles__gte=0),
+                name="provider_cost_not_negative",
+            )
+        ]
+
+    def __str__(self):
+        return self.name

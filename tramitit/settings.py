@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "insurance",
     "guides",
 ]
@@ -131,6 +132,23 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Guides: markdown rendered once at save (guides.markdown). Python-Markdown's raw HTML is
+# switched off by our extension and sanitising is ours (guides.sanitize, nh3), so
+# markdownify's bleach pass is off here.
+MARKDOWNIFY = {
+    "guides": {
+        "BLEACH": False,
+        "MARKDOWN_EXTENSIONS": [
+            "markdown.extensions.tables",
+            "markdown.extensions.fenced_code",
+            "markdown.extensions.sane_lists",
+            "markdown.extensions.toc",
+            "guides.markdown",
+        ],
+        "MARKDOWN_EXTENSION_CONFIGS": {"markdown.extensions.toc": {"toc_depth": "2-4"}},
+    }
+}
 
 # Production hardening: everything below only bites when DEBUG is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from guides import views as guide_views
+from guides.sitemaps import SITEMAPS
 from insurance.views import plans as plan_views
 
 admin.site.site_header = _("Tramitit Salud: editores")
@@ -13,10 +16,13 @@ admin.site.index_title = _("Contenido del sitio")
 urlpatterns = [
     path("healthz", plan_views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", guide_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("insurance.urls")),
+    path("", include("guides.urls")),
     prefix_default_language=False,
 )
 

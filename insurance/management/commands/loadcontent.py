@@ -4,7 +4,9 @@ Why not ``loaddata``: it cannot delete a row whose fixture entry was removed, it
 the first bad row without saying on which line, and it skips model validation. This
 command loads ``fixtures/`` in one transaction, runs ``full_clean()`` on every row, names
 the file and line of any error, deletes content rows no fixture mentions, and reports what
-changed; running it twice reports no change the second time.
+changed; running it twice reports no change the second time. In the same transaction it
+imports the starter guides (``content/guides/``, see ``guides.importer``), which it never
+prunes.
 """
 
 from pathlib import Path
@@ -19,6 +21,16 @@ from django.core.serializers.base import DeserializationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import translation
+
+from guides.importer import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    GuideFileError,
+    import_guide,
+    read_guide_file,
+    starter_guide_paths,
+)
 
 # Loaded in this order; a later file may refer to rows of an earlier one.
 CONTENT_FILES = ("00-catalogue.yaml", "plans/*.yaml")
@@ -88,6 +100,7 @@ class Command(BaseCommand):
                 for path in content_paths(root):
                     self.load_file(path, root, seen)
                 self.prune(seen)
+                self.load_guides()
                 if dry_run:
                     raise DryRunRollback
         except DryRunRollback:
@@ -97,6 +110,24 @@ class Command(BaseCommand):
             f"{prefix}{self.counts['created']} created, {self.counts['updated']} updated, "
             f"{self.counts['unchanged']} unchanged, {self.counts['deleted']} deleted."
         )
+        self.stdout.write(
+            f"{prefix}guides: {self.guide_counts[CREATED]} created, "
+            f"{self.guide_counts[UPDATED]} updated, {self.guide_counts[UNCHANGED]} unchanged."
+        )
+
+    def load_guides(self):
+        """The starter guides (content/guides/), matched on translationKey.
+
+        Never deletes: guides and providers editors add in the admin are theirs. A guide
+        file unchanged since its last load is skipped, so admin corrections survive.
+        """
+        self.guide_counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
+        for path in starter_guide_paths():
+            try:
+                status = import_guide(read_guide_file(path))
+            except GuideFileError as error:
+                raise CommandError(str(error)) from error
+            self.guide_counts[status] += 1
 
     def load_file(self, path, root, seen):
         lines = item_lines(path)

@@ -1,0 +1,146 @@
+import logging
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import GuideSearchForm, ProviderSuggestionForm
+from .models import Category, Guide, Provider
+from .search import search_guides
+
+logger = logging.getLogger(__name__)
+
+GUIDES_PER_PAGE = 20
+RELATED_GUIDES = 4
+
+
+@require_GET
+def guide_list(request):
+    form = GuideSearchForm(request.GET)
+    query, category_slug = "", ""
+    if form.is_valid():
+        query = " ".join(form.cleaned_data["q"].split())
+        category_slug = form.cleaned_data["categoria"]
+
+    categories = list(
+        Category.objects.filter(guides__draft=False)
+        .annotate(guide_count=Count("guides"))
+        .order_by("kind", "name")
+    )
+    category = next((c for c in categories if c.slug == category_slug), None)
+
+    guides = Guide.objects.published()
+    if category is not None:
+        guides = guides.filter(categories=category)
+    if query:
+        guides = search_guides(guides, query)
+    else:
+        guides = guides.order_by("-published_on", "title")
+    guides = guides.for_list().prefetch_related(
+        Prefetch("categories", queryset=Category.objects.order_by("kind", "name"))
+    )
+    page = Paginator(guides, GUIDES_PER_PAGE).get_page(request.GET.get("pagina"))
+
+    canonical = reverse("guides:guide_list")
+    if category is not None:
+        canonical += f"?categoria={category.slug}"
+    context = {
+        "form": form,
+        "query": query,
+        "categories": categories,
+        "category": category,
+        "unknown_category": bool(category_slug) and category is None,
+        "page": page,
+        "guides": page.object_list,
+        "canonical_path": canonical,
+        # Search results are for people, not for indexes.
+        "noindex": bool(query) or page.number > 1,
+        "og_title": _("Guías de trámites de EsSalud"),
+    }
+    return render(request, "guides/guide_list.html", context)
+
+
+def _guide_or_404(request, slug):
+    guide = get_object_or_404(
+        Guide.objects.prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("kind", "name"))
+        ),
+        slug=slug,
+    )
+    if guide.draft and not request.user.has_perm("guides.view_guide"):
+        raise Http404
+    return guide
+
+
+@require_GET
+def guide_detail(request, slug):
+    guide = _guide_or_404(request, slug)
+    category_ids = [category.pk for category in guide.categories.all()]
+    related = []
+    if category_ids:
+        related = list(
+            Guide.objects.published()
+            .exclude(pk=guide.pk)
+            .filter(categories__in=category_ids)
+            .annotate(shared=Count("categories"))
+            .order_by("-shared", "-published_on", "title")
+            .for_list()[:RELATED_GUIDES]
+        )
+    providers = list(
+        Provider.objects.verified()
+        .filter(guides=guide)
+        .only("name", "website", "turnaround", "turnaround_es", "turnaround_en", "cost_soles")
+        .order_by("name")
+    )
+    context = {
+        "guide": guide,
+        "parts": guide.body_parts(),
+        "howto": guide.howto_for_language(),
+        "providers": providers,
+        "related": related,
+        "preview": guide.draft,
+        "noindex": guide.draft,
+        "og_type": "article",
+        "og_title": guide.title,
+        "og_description": guide.description,
+    }
+    response = render(request, "guides/guide_detail.html", context)
+    if guide.draft:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def suggest_provider(request, slug):
+    guide = get_object_or_404(Guide.objects.published().for_list(), slug=slug)
+    if request.method == "POST":
+        form = ProviderSuggestionForm(request.POST)
+        if form.is_spam:
+            logger.info("Provider suggestion dropped by the honeypot (guide %s).", guide.slug)
+            return redirect("guides:suggest_provider_thanks", slug=guide.slug)
+        if form.is_valid():
+            form.save(guide)
+            return redirect("guides:suggest_provider_thanks", slug=guide.slug)
+        status = 400
+    else:
+        form = ProviderSuggestionForm()
+        status = 200
+    context = {"guide": guide, "form": form, "noindex": True}
+    return render(request, "guides/suggest_provider.html", context, status=status)
+
+
+@require_GET
+def suggest_provider_thanks(request, slug):
+    guide = get_object_or_404(Guide.objects.published().for_list(), slug=slug)
+    return render(request, "guides/suggest_provider_thanks.html", {"guide": guide, "noindex": True})
+
+
+@require_GET
+def robots_txt(request):
+    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
