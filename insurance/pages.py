@@ -8,6 +8,9 @@ template can render a list of requirements as one list and a note as its own box
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
+from .checklists import Link, plan_links
 from .models import (
     Benefit,
     ContributionRule,
@@ -50,12 +53,14 @@ class Block:
 class PageSection:
     section: Section
     blocks: list[Block]
+    checklist_links: list[Link] = field(default_factory=list)
 
 
 @dataclass
 class PlanPage:
     plan: Plan
     sections: list[PageSection]
+    checklist_url: str = ""  # the plan's checklist builder, when it has requirements
 
     @property
     def toc(self):
@@ -74,14 +79,20 @@ def _blocks(items):
 
 def build_plan_page(plan: Plan) -> PlanPage:
     items = defaultdict(list)
+    requirements = []
     for model, kind in ITEM_KINDS:
         queryset = model.objects.filter(section__plan=plan)
         if model is Requirement:
-            queryset = queryset.select_related("form")
+            # person and section (joined, no extra query) tell which checklists to link to
+            queryset = queryset.select_related("form", "person", "section")
         for item in queryset:
             items[item.section_id].append((item.order, kind, item))
+            if model is Requirement:
+                requirements.append(item)
+    links = plan_links(plan, requirements)
     sections = [
-        PageSection(section, _blocks(items[section.pk]))
+        PageSection(section, _blocks(items[section.pk]), links.get(section.anchor, []))
         for section in Section.objects.filter(plan=plan).order_by("order")
     ]
-    return PlanPage(plan, sections)
+    checklist_url = reverse("insurance:checklist", args=[plan.slug]) if requirements else ""
+    return PlanPage(plan, sections, checklist_url)
