@@ -21,6 +21,26 @@ from .coverage import (
     coverage_start,
     regular_covered,
 )
+from .eligibility import (
+    Checklist,
+    Cost,
+    Coverage,
+    Document,
+    EmployeeKind,
+    IndependentKind,
+    Match,
+    MatchCode,
+    OtherCover,
+    PensionKind,
+    Profile,
+    Relative,
+    Risk,
+    Situation,
+    Status,
+    eligible_plans,
+    format_day,
+    potestativo_candidate,
+)
 from .errors import InvalidInput, ParameterDataError, PeriodNotCovered, RulesError
 from .inputs import EmployerSize, RiskLevel
 from .latency import Latency, latency_months
@@ -101,4 +121,23 @@ __all__ = [
     "sctr_dependent",
     "sctr_independent",
     "vida_premium",
+    # eligibility
+    "Checklist",
+    "Cost",
+    "Coverage",
+    "Document",
+    "EmployeeKind",
+    "IndependentKind",
+    "Match",
+    "MatchCode",
+    "OtherCover",
+    "PensionKind",
+    "Profile",
+    "Relative",
+    "Risk",
+    "Situation",
+    "Status",
+    "eligible_plans",
+    "format_day",
+    "potestativo_candidate",
 ]

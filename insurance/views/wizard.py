@@ -1,0 +1,215 @@
+"""The eligibility wizard's pages: start, one page per question, review, outcome.
+
+All GET, all state in the query string (``insurance.wizard``), no session and no database
+write. A question page shows its question (200), re-shows it with the message beside the
+field when the answer is invalid (400), or redirects (302): after a valid answer to the
+next unanswered question (or the review), and for a question the answers do not lead to
+(tampered, out of order or incomplete URLs) to the first unanswered question.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .. import rules, wizard
+from ..clock import rules_today
+from ..models import Plan, Requirement
+
+TEMPLATES = "insurance/wizard"
+# The outcome groups its matches under these headings, in this order.
+GROUPS = (
+    ("applies", (rules.Status.COMPULSORY, rules.Status.ENTITLED)),
+    ("optional", (rules.Status.OPTIONAL,)),
+    ("ask", (rules.Status.ASK,)),
+    ("closed", (rules.Status.CLOSED,)),
+)
+# The checklist link of each person, and the relatives a plan covers, in the outcome's words.
+CHECKLIST_LABELS = {
+    "titular": _("Requisitos para afiliarte"),
+    "conyuge": _("Requisitos para inscribir a tu cónyuge"),
+    "concubino": _("Requisitos para inscribir a tu concubino(a)"),
+    "hijo-menor": _("Requisitos para inscribir a tus hijos menores de edad"),
+    "hijo-mayor-incapacitado": _("Requisitos para inscribir a tus hijos mayores incapacitados"),
+    "gestante": _("Requisitos para inscribir a la gestante de tu hijo(a) extramatrimonial"),
+}
+RELATIVES = {
+    rules.Relative.SPOUSE: _("tu cónyuge"),
+    rules.Relative.PARTNER: _("tu concubino(a)"),
+    rules.Relative.MINOR_CHILD: _("tus hijos menores de edad"),
+    rules.Relative.INCAPACITATED_CHILD: _("tus hijos mayores incapacitados para el trabajo"),
+    rules.Relative.PREGNANT_PARTNER: _("la gestante de tu hijo(a) extramatrimonial"),
+}
+
+
+def _render(request, template, context, status=200):
+    """Wizard pages are personal answers: kept out of search engines."""
+    return render(request, template, {"noindex": True, **context}, status=status)
+
+
+def start(request):
+    """The start page is the wizard's public face: the one page search engines should list."""
+    context = {
+        "start_url": wizard.question_url(wizard.FIRST, []),
+        "back_url": reverse("insurance:home"),
+    }
+    return render(request, f"{TEMPLATES}/start.html", context)
+
+
+def question(request, question_id):
+    question = wizard.BY_ID.get(question_id)
+    if question is None:
+        raise Http404
+    state = wizard.walk(request.GET)
+    if question not in state.path:
+        return redirect(wizard.next_url(state))
+    submitted = wizard.SUBMIT in request.GET
+    if submitted and question is not state.pending:
+        return redirect(wizard.next_url(state))
+    answers = state.answers_before(question)
+    step = state.step(question)
+    if submitted:
+        form = question.bind(list(state.raw.get(question.id, ())), answers=answers)
+        form.is_valid()
+    elif step:
+        form = step.form  # a "Cambiar" link or the back link: the answer given, pre-filled
+    else:
+        form = question.form(answers=answers)
+    previous = state.previous(question)
+    items = state.items()
+    context = {
+        "form": form,
+        "field": form.field,
+        "question": question,
+        "action": reverse("insurance:wizard_question", args=[question.id]),
+        "hidden": state.items(without=question.id),
+        "submit": wizard.SUBMIT,
+        "back_url": wizard.question_url(previous, items)
+        if previous
+        else reverse("insurance:wizard"),
+        "step_number": state.path.index(question) + 1,
+    }
+    return _render(request, question.template, context, status=400 if form.errors else 200)
+
+
+def review(request):
+    state = wizard.walk(request.GET)
+    if not state.complete:
+        return redirect(wizard.next_url(state))
+    items = state.items()
+    rows = [
+        {
+            "label": step.label,
+            "answer": step.summary,
+            "id": step.question.id,
+            "change_url": wizard.question_url(step.question, items),
+        }
+        for step in state.steps
+    ]
+    context = {
+        "rows": rows,
+        "result_url": wizard.result_url(items),
+        "back_url": wizard.question_url(state.steps[-1].question, items),
+    }
+    return _render(request, f"{TEMPLATES}/review.html", context)
+
+
+def result(request):
+    state = wizard.walk(request.GET)
+    if not state.complete:
+        return redirect(wizard.next_url(state))
+    items = state.items()
+    on = rules_today()
+    matches = rules.eligible_plans(profile=state.profile(), on=on)
+    plans = {plan.slug: plan for plan in Plan.objects.filter(slug__in={m.plan for m in matches})}
+    checklists = _checklists_with_requirements()
+    profile = state.profile()
+    entries = [_entry(match, plans.get(match.plan), checklists, profile, on) for match in matches]
+    groups = [
+        {"key": key, "entries": [e for e in entries if e["match"].status in statuses]}
+        for key, statuses in GROUPS
+    ]
+    context = {
+        "groups": [g for g in groups if g["entries"]],
+        "entries": entries,
+        "answers": [(step.label, step.summary) for step in state.steps],
+        "review_url": wizard.review_url(items),
+        "back_url": wizard.review_url(items),
+        "restart_url": reverse("insurance:wizard"),
+        "on": on,
+        "share_url": request.build_absolute_uri(wizard.result_url(items)),
+    }
+    return _render(request, f"{TEMPLATES}/result.html", context)
+
+
+def _checklists_with_requirements() -> set[tuple[str, str]]:
+    """(plan, person) pairs that have enrolment requirements; a requirement without a
+    person applies to everyone (``"*"``). One query."""
+    rows = (
+        Requirement.objects.filter(procedure=Requirement.Procedure.ENROL)
+        .values_list("section__plan__slug", "person__slug")
+        .distinct()
+    )
+    return {(plan, person or "*") for plan, person in rows}
+
+
+def _optional_reverse(name: str, **kwargs) -> str | None:
+    """The URL of a page another area provides, or None while it does not exist yet."""
+    try:
+        return reverse(name, **kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def _calculator_url(calc: rules.CalculatorInput | None, on) -> str | None:
+    """The calculator pre-filled for this person: its result when every input the regime
+    needs is known, else its form with what is known (e.g. the pay, not the employer's
+    sales)."""
+    if calc is None:
+        return None
+    regimen = rules.REGIMENES[calc.regimen]
+    params = {"regimen": calc.regimen, "periodo": f"{on:%Y-%m}"}
+    for needed in regimen.inputs:
+        value = getattr(calc, needed.value)
+        if value not in (None, (), ""):
+            params[needed.value] = (
+                ",".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
+            )
+    complete = all(needed.value in params for needed in regimen.inputs)
+    base = _optional_reverse("insurance:calculator_result" if complete else "insurance:calculator")
+    return wizard.with_query(base, list(params.items())) if base else None
+
+
+def _checklist_links(match: rules.Match, available) -> list[dict]:
+    links = []
+    for checklist in match.checklists:
+        if not available & {(checklist.plan, checklist.person), (checklist.plan, "*")}:
+            continue
+        base = _optional_reverse("insurance:checklist", kwargs={"slug": checklist.plan})
+        if base is None:
+            continue
+        query = [("tramite", checklist.procedure), ("familiar", checklist.person)]
+        label = CHECKLIST_LABELS.get(checklist.person, checklist.person)
+        links.append({"label": label, "url": wizard.with_query(base, query)})
+    return links
+
+
+def _entry(match: rules.Match, plan, available, profile: rules.Profile, on) -> dict:
+    entry = {
+        "match": match,
+        "plan": plan,
+        "name": (f"{plan.name} ({plan.brand})" if plan.brand else plan.name)
+        if plan
+        else match.plan,
+        "plan_url": plan.get_absolute_url() if plan else None,
+        "calculator_url": _calculator_url(match.calculator, on),
+        "checklists": _checklist_links(match, available),
+        "latency_url": None,
+        "family": [RELATIVES[r] for r in match.family],
+    }
+    if match.code in (rules.MatchCode.REGULAR_LATENCY, rules.MatchCode.REGULAR_NO_LATENCY) and (
+        base := _optional_reverse("insurance:latency_result")
+    ):
+        contributions = str(profile.contributions_last_3_years)
+        entry["latency_url"] = wizard.with_query(base, [("aportes", contributions)])
+    return entry

@@ -1,0 +1,474 @@
+"""The eligibility wizard's pages: every node and outcome renders, personas click through
+the real GET URLs, tampered URLs go back to the first unanswered question."""
+
+from decimal import Decimal
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+from django.test import override_settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.datastructures import MultiValueDict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from insurance import rules, wizard
+from insurance.rules import MatchCode
+
+from .personas import ON, PERSONAS
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rules_date")]
+
+START = "/que-seguro-me-corresponde/"
+REVIEW = START + "revisar/"
+RESULT = START + "resultado/"
+BY_NAME = {p.name: p for p in PERSONAS}
+QUESTION_MAX_QUERIES = 0
+RESULT_MAX_QUERIES = 2  # the plans named, and which checklists exist
+MAX_QUESTIONS = 9  # a persona never answers more than this
+
+
+@pytest.fixture
+def rules_date():
+    with override_settings(RULES_DATE=ON):
+        yield
+
+
+def qs(answers: dict) -> list[tuple[str, str]]:
+    """A persona's answers as query-string items."""
+    return [
+        (key, item)
+        for key, value in answers.items()
+        for item in (value if isinstance(value, list) else [value])
+    ]
+
+
+def query_of(url: str) -> MultiValueDict:
+    data = MultiValueDict()
+    for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
+        data.appendlist(key, value)
+    return data
+
+
+def path_of(persona) -> list[str]:
+    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))))
+    return [q.id for q in state.path]
+
+
+def optional_url(name, **kwargs):
+    try:
+        return reverse(name, **kwargs)
+    except NoReverseMatch:
+        return None
+
+
+# --- The flow as data ---------------------------------------------------------------------
+
+
+def test_question_ids_are_unique_and_never_clash_with_the_other_pages():
+    ids = [q.id for q in wizard.QUESTIONS]
+    assert len(ids) == len(set(ids))
+    assert not {wizard.REVIEW, wizard.RESULT} & set(ids)
+    for q in wizard.QUESTIONS:
+        assert q.form.base_fields.keys() == {q.id}, q.id
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=str)
+def test_the_wizard_builds_the_personas_profile(persona):
+    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))))
+    assert state.complete, state.pending
+    # Every answer was asked, in this order, and nothing else.
+    assert [q.id for q in state.path] == list(persona.answers)
+    assert state.profile() == persona.profile
+
+
+def test_next_node_skips_what_earlier_answers_make_irrelevant():
+    employee = {"situacion": rules.Situation.EMPLOYEE}
+    assert wizard.next_node(wizard.BY_ID["situacion"], employee).id == "dependiente"
+    pensioner = {"situacion": rules.Situation.PENSIONER}
+    assert wizard.next_node(wizard.BY_ID["situacion"], pensioner).id == "pension"
+    assert wizard.next_node(wizard.BY_ID["pension"], pensioner).id == "bombero"
+    done = {**pensioner, "bombero": False, "familia": frozenset()}
+    assert wizard.next_node(wizard.BY_ID["monto"], done) is None
+
+
+# --- Every node and every outcome renders -------------------------------------------------
+
+
+def route_to(question_id: str) -> list[tuple[str, str]]:
+    """The answers of the first persona who is asked ``question_id``, before it."""
+    for persona in PERSONAS:
+        path = path_of(persona)
+        if question_id in path:
+            before = path[: path.index(question_id)]
+            return qs({k: persona.answers[k] for k in before})
+    raise AssertionError(f"No persona is asked {question_id}")
+
+
+@pytest.mark.parametrize("question", wizard.QUESTIONS, ids=lambda q: q.id)
+def test_every_question_renders(client, question, django_assert_max_num_queries):
+    url = wizard.question_url(question, route_to(question.id))
+    with django_assert_max_num_queries(QUESTION_MAX_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert question.template in [t.name for t in response.templates]
+    html = response.content.decode()
+    assert "<h1" in html and str(response.context["field"].label) in html
+    assert 'href="' + response.context["back_url"].replace("&", "&amp;") + '"' in html
+    assert '<meta name="robots" content="noindex' in html
+    assert "sessionid" not in response.cookies
+
+
+@pytest.mark.parametrize("code", list(MatchCode), ids=str)
+def test_every_outcome_renders(client, code, django_assert_max_num_queries):
+    persona = next(p for p in PERSONAS if code in p.expected)
+    with django_assert_max_num_queries(RESULT_MAX_QUERIES):
+        response = client.get(RESULT, qs(persona.answers))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="{code.value}"' in html
+    assert f"wz-match-{persona.expected[code].value}" in html
+
+
+def test_start_page(client):
+    response = client.get(reverse("insurance:wizard"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "¿Qué seguro de EsSalud me corresponde?" in html
+    assert 'href="/que-seguro-me-corresponde/situacion/"' in html
+    assert f'href="{reverse("insurance:home")}"' in html  # back link
+
+
+# --- Personas clicking through the pages --------------------------------------------------
+
+
+def click_through(client, persona) -> tuple:
+    """Start, answer each question the pages ask by submitting its GET form, review, result."""
+    response = client.get(START)
+    url = response.context["start_url"]
+    asked = []
+    while True:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if "question" not in response.context:
+            break
+        question = response.context["question"]
+        assert len(asked) < MAX_QUESTIONS, asked
+        asked.append(question.id)
+        data = MultiValueDict()
+        for key, value in response.context["hidden"]:
+            data.appendlist(key, value)
+        answer = persona.answers[question.id]
+        data.setlist(question.id, answer if isinstance(answer, list) else [answer])
+        data[wizard.SUBMIT] = "1"
+        submitted = client.get(response.context["action"], data)
+        assert submitted.status_code == 302, (question.id, submitted.content.decode()[:500])
+        url = submitted["Location"]
+    assert response.templates[0].name == "insurance/wizard/review.html"
+    result = client.get(response.context["result_url"])
+    return asked, response, result
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "lima-employee-wife-two-children",
+        "venezuelan-freelancer-carne-extranjeria-34",
+        "artisanal-fisherman",
+        "miner-employed-by-a-contractor",
+        "farmer-72-independent-not-enrolled",
+        "lost-job-after-14-months-of-contributions",
+        "volunteer-firefighter-16",
+        "retired-expat-couple",
+    ],
+)
+def test_persona_end_to_end(client, name):
+    persona = BY_NAME[name]
+    asked, review, result = click_through(client, persona)
+    assert asked == list(persona.answers)
+    assert [row["id"] for row in review.context["rows"]] == asked
+    assert result.status_code == 200
+    html = result.content.decode()
+    entries = result.context["entries"]
+    assert {e["match"].code: e["match"].status for e in entries} == persona.expected
+    for code, payable in persona.payable.items():
+        assert rules.format_soles(Decimal(payable)) in html, code
+    for entry in entries:
+        assert entry["plan_url"] == f"/seguros/{entry['match'].plan}/"
+        assert f'href="{entry["plan_url"]}"' in html
+
+
+def test_result_links_to_the_calculator_and_the_checklists(client):
+    persona = BY_NAME["lima-employee-wife-two-children"]
+    response = client.get(RESULT, qs(persona.answers))
+    entry = next(
+        e for e in response.context["entries"] if e["match"].code is MatchCode.REGULAR_EMPLOYEE
+    )
+    calculator = optional_url("insurance:calculator_result")
+    if calculator:
+        assert entry["calculator_url"] == f"{calculator}?regimen=regular&periodo=2026-11&monto=3000"
+    else:
+        assert entry["calculator_url"] is None
+    checklist = optional_url("insurance:checklist", kwargs={"slug": "regular"})
+    if checklist:
+        assert [link["url"] for link in entry["checklists"]] == [
+            f"{checklist}?tramite=inscripcion&familiar=conyuge",
+            f"{checklist}?tramite=inscripcion&familiar=hijo-menor",
+        ]
+    html = response.content.decode()
+    for link in entry["checklists"]:
+        assert link["url"].replace("&", "&amp;") in html
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=str)
+def test_the_links_the_outcome_gives_open(client, persona):
+    """The pre-filled calculator and checklist URLs land on real pages, not on errors."""
+    response = client.get(RESULT, qs(persona.answers))
+    for entry in response.context["entries"]:
+        urls = [link["url"] for link in entry["checklists"]]
+        urls += [u for u in (entry["calculator_url"], entry["latency_url"]) if u]
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+
+
+def test_potestativo_family_links_and_premiums(client):
+    response = client.get(RESULT, qs(BY_NAME["retired-expat-couple"].answers))
+    entry = next(e for e in response.context["entries"] if e["match"].code is MatchCode.POTESTATIVO)
+    if optional_url("insurance:calculator_result"):
+        assert "regimen=potestativo" in entry["calculator_url"]
+        assert "edades=65%2C62" in entry["calculator_url"]
+    html = response.content.decode()
+    assert "S/ 430.00" in html and "S/ 215.00" in html
+
+
+# --- Back links, review and "Cambiar" -----------------------------------------------------
+
+
+def test_back_links_walk_the_path_backwards(client):
+    persona = BY_NAME["venezuelan-freelancer-carne-extranjeria-34"]
+    path = list(persona.answers)
+    items = qs(persona.answers)
+    for index, question_id in enumerate(path):
+        response = client.get(wizard.question_url(wizard.BY_ID[question_id], items))
+        back = urlsplit(response.context["back_url"]).path
+        expected = START if index == 0 else f"{START}{path[index - 1]}/"
+        assert back == expected
+    review = client.get(REVIEW, items)
+    assert urlsplit(review.context["back_url"]).path == f"{START}{path[-1]}/"
+    result = client.get(RESULT, items)
+    assert urlsplit(result.context["back_url"]).path == REVIEW
+
+
+def test_review_lists_every_answer_with_a_change_link(client):
+    persona = BY_NAME["lima-employee-wife-two-children"]
+    response = client.get(REVIEW, qs(persona.answers))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Revisa tus respuestas" in html
+    rows = response.context["rows"]
+    assert [r["answer"] for r in rows] == [
+        "Trabajo para un empleador en el Perú (en planilla)",
+        "Otro trabajo",
+        "No",
+        "No",
+        "Mi cónyuge, Hijos o hijas menores de edad",
+        "S/ 3,000.00",
+    ]
+    for row in rows:
+        change = row["change_url"]
+        assert urlsplit(change).path == f"{START}{row['id']}/"
+        assert sorted(query_of(change).lists()) == sorted(
+            query_of("?" + urlencode(qs(persona.answers))).lists()
+        )
+        assert change.replace("&", "&amp;") in html
+
+
+def test_change_link_prefills_the_answer_and_returns_to_the_review(client):
+    persona = BY_NAME["lima-employee-wife-two-children"]
+    items = qs(persona.answers)
+    page = client.get(wizard.question_url(wizard.BY_ID["monto"], items))
+    assert 'value="3,000"' in page.content.decode()
+    data = MultiValueDict()
+    for key, value in page.context["hidden"]:
+        data.appendlist(key, value)
+    data["monto"] = "4,500.50"
+    data[wizard.SUBMIT] = "1"
+    response = client.get(page.context["action"], data)
+    assert response.status_code == 302
+    location = response["Location"]
+    assert urlsplit(location).path == REVIEW
+    kept = query_of(location)
+    assert kept.getlist("familia") == ["conyuge", "hijo-menor"]
+    assert kept["monto"] == "4,500.50" and wizard.SUBMIT not in kept
+
+
+def test_changing_the_situation_asks_only_the_new_questions(client):
+    persona = BY_NAME["lima-employee-wife-two-children"]
+    items = [(k, v) for k, v in qs(persona.answers) if k != "situacion"] + [
+        ("situacion", "independiente"),
+        (wizard.SUBMIT, "1"),
+    ]
+    response = client.get(f"{START}situacion/", items)
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == f"{START}independiente/"
+    kept = query_of(response["Location"])
+    assert kept["riesgo"] == "no" and kept.getlist("familia") == ["conyuge", "hijo-menor"]
+    assert "dependiente" not in kept  # the path no longer asks it
+
+
+def test_radios_and_checkboxes_are_prefilled(client):
+    items = qs(BY_NAME["lima-employee-wife-two-children"].answers)
+    html = client.get(wizard.question_url(wizard.BY_ID["familia"], items)).content.decode()
+    assert 'value="conyuge" checked' in html and 'value="hijo-menor" checked' in html
+    assert 'value="nadie" checked' not in html
+
+
+# --- Bad answers and tampered URLs --------------------------------------------------------
+
+
+def test_a_bad_answer_is_shown_beside_the_field(client):
+    items = [("situacion", "ninguna"), ("asegurado", "no"), ("bombero", "no")]
+    response = client.get(f"{START}edad/", [*items, ("edad", "treinta"), (wizard.SUBMIT, "1")])
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Hay un problema" in html and 'href="#edad"' in html
+    assert 'aria-invalid="true"' in html and 'aria-describedby="edad-hint edad-error"' in html
+    assert 'id="edad-error"' in html and 'value="treinta"' in html
+    assert "<title>Error:" in html
+
+
+def test_no_choice_is_an_error_with_a_link_to_the_first_option(client):
+    response = client.get(f"{START}situacion/", [(wizard.SUBMIT, "1")])
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#situacion-0"' in html and 'id="situacion-0"' in html
+    assert "Elige tu situación." in html
+
+
+def test_nobody_and_relatives_together_is_an_error(client):
+    items = qs(
+        {
+            k: v
+            for k, v in BY_NAME["onp-pensioner"].answers.items()
+            if k in {"situacion", "pension", "bombero"}
+        }
+    )
+    response = client.get(
+        f"{START}familia/",
+        [*items, ("familia", "nadie"), ("familia", "conyuge"), (wizard.SUBMIT, "1")],
+    )
+    assert response.status_code == 400
+    assert "no las dos cosas" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "query", "expected_path", "expected_query"),
+    [
+        # Nothing answered: a later question, the review and the outcome go to the first one.
+        (f"{START}edad/", [], f"{START}situacion/", {}),
+        (REVIEW, [], f"{START}situacion/", {}),
+        (RESULT, [], f"{START}situacion/", {}),
+        # An unknown answer is dropped and asked again.
+        (RESULT, [("situacion", "astronauta")], f"{START}situacion/", {}),
+        (
+            REVIEW,
+            [("situacion", "dependiente"), ("dependiente", "piloto")],
+            f"{START}dependiente/",
+            {"situacion": ["dependiente"]},
+        ),
+        # Out of order: a question whose earlier answers are missing.
+        (
+            f"{START}monto/",
+            [("situacion", "dependiente")],
+            f"{START}dependiente/",
+            {"situacion": ["dependiente"]},
+        ),
+        # A question these answers never ask.
+        (
+            f"{START}pension/",
+            [("situacion", "dependiente"), ("dependiente", "otro")],
+            f"{START}riesgo/",
+            {"situacion": ["dependiente"], "dependiente": ["otro"]},
+        ),
+        # A submission out of order is not accepted.
+        (
+            f"{START}edad/",
+            [("situacion", "dependiente"), ("edad", "30"), (wizard.SUBMIT, "1")],
+            f"{START}dependiente/",
+            {"situacion": ["dependiente"], "edad": ["30"]},
+        ),
+        # A missing answer in the middle: the others are kept.
+        (
+            RESULT,
+            [(k, v) for k, v in qs(BY_NAME["onp-pensioner"].answers) if k != "bombero"],
+            f"{START}bombero/",
+            {
+                "situacion": ["pensionista"],
+                "pension": ["onp-afp"],
+                "familia": ["conyuge"],
+                "monto": ["1500"],
+            },
+        ),
+        # Unknown keys are dropped.
+        (
+            REVIEW,
+            [("situacion", "pensionista"), ("utm_source", "x")],
+            f"{START}pension/",
+            {"situacion": ["pensionista"]},
+        ),
+    ],
+)  # fmt: skip
+def test_tampered_urls_go_back_to_the_first_unanswered_question(
+    client, url, query, expected_path, expected_query
+):
+    response = client.get(url, query)
+    assert response.status_code == 302
+    location = response["Location"]
+    assert urlsplit(location).path == expected_path
+    assert dict(query_of(location).lists()) == expected_query
+    assert client.get(location).status_code == 200
+
+
+def test_unknown_question_is_a_404(client):
+    assert client.get(f"{START}no-existe/").status_code == 404
+
+
+def test_an_answer_to_a_skipped_question_is_ignored_on_the_outcome(client):
+    persona = BY_NAME["onp-pensioner"]
+    response = client.get(RESULT, [*qs(persona.answers), ("riesgo", "nivel-4"), ("edad", "15")])
+    assert response.status_code == 200
+    codes = {e["match"].code for e in response.context["entries"]}
+    assert codes == set(persona.expected)
+
+
+WIZARD_URLS = [START, REVIEW, RESULT] + [f"{START}{q.id}/" for q in wizard.QUESTIONS]
+KEYS = [q.id for q in wizard.QUESTIONS] + [wizard.SUBMIT, "x", ""]
+VALUES = sorted(
+    {
+        str(value)
+        for q in wizard.QUESTIONS
+        for value, _ in getattr(q.form.base_fields[q.id], "choices", [])
+    }
+    | {"", "0", "16", "72", "36", "37", "-1", "1,500", "S/ 2000", "4, 1", "nadie", "si"}
+)
+
+
+@settings(
+    max_examples=75,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    items=st.lists(
+        st.tuples(
+            st.sampled_from(KEYS) | st.text(max_size=12),
+            st.sampled_from(VALUES) | st.text(max_size=30),
+        ),
+        max_size=16,
+    )
+)
+@pytest.mark.parametrize("url", WIZARD_URLS)
+def test_random_query_strings_never_fail(client, url, items):
+    response = client.get(url, items)
+    assert response.status_code in {200, 302, 400}
+    if response.status_code == 302:
+        assert response["Location"].startswith(START)
