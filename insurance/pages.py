@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .checklists import Link, plan_links
 from .models import (
@@ -54,6 +55,27 @@ class PageSection:
     section: Section
     blocks: list[Block]
     checklist_links: list[Link] = field(default_factory=list)
+    tool_link: Link | None = None
+
+
+# Estimators that answer a section's question for the reader's own case.
+SECTION_TOOLS = {
+    ("regular", "desempleo"): (
+        "insurance:latency",
+        "",
+        _("Calcula cuántos meses de cobertura por desempleo te corresponden"),
+    ),
+}
+# Plans whose coverage start the waiting-period estimator computes.
+WAITING_PERIOD_PLANS = {"regular", "potestativo", "agrario"}
+
+
+def _tool_link(plan: Plan, anchor: str) -> Link | None:
+    tool = SECTION_TOOLS.get((plan.slug, anchor))
+    if tool is None:
+        return None
+    name, query, label = tool
+    return Link(label=label, url=reverse(name) + query)
 
 
 @dataclass
@@ -61,6 +83,7 @@ class PlanPage:
     plan: Plan
     sections: list[PageSection]
     checklist_url: str = ""  # the plan's checklist builder, when it has requirements
+    waiting_period_url: str = ""  # the estimator of when coverage starts, where it applies
 
     @property
     def toc(self):
@@ -69,7 +92,7 @@ class PlanPage:
 
 def _blocks(items):
     blocks = []
-    for _, kind, item in sorted(items, key=lambda row: row[0]):
+    for _order, kind, item in sorted(items, key=lambda row: row[0]):
         if blocks and blocks[-1].kind == kind and kind not in UNGROUPED:
             blocks[-1].items.append(item)
         else:
@@ -91,8 +114,18 @@ def build_plan_page(plan: Plan) -> PlanPage:
                 requirements.append(item)
     links = plan_links(plan, requirements)
     sections = [
-        PageSection(section, _blocks(items[section.pk]), links.get(section.anchor, []))
+        PageSection(
+            section,
+            _blocks(items[section.pk]),
+            links.get(section.anchor, []),
+            _tool_link(plan, section.anchor),
+        )
         for section in Section.objects.filter(plan=plan).order_by("order")
     ]
     checklist_url = reverse("insurance:checklist", args=[plan.slug]) if requirements else ""
-    return PlanPage(plan, sections, checklist_url)
+    waiting_period_url = (
+        f"{reverse('insurance:waiting_period')}?plan={plan.slug}"
+        if plan.slug in WAITING_PERIOD_PLANS
+        else ""
+    )
+    return PlanPage(plan, sections, checklist_url, waiting_period_url)

@@ -104,3 +104,37 @@ def test_admin_translation_tabs_use_our_jquery_ui(admin_client):
     html = admin_client.get(f"/admin/insurance/plan/{plan.pk}/change/").content.decode()
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html
+
+
+def test_every_contribution_rule_links_to_a_calculator_that_exists(client):
+    from insurance.models import ContributionRule
+    from insurance.rules import REGIMENES
+
+    rules = ContributionRule.objects.exclude(rule="").select_related("section__plan")
+    assert rules.exists()
+    for rule in rules:
+        assert rule.rule in REGIMENES, rule.rule
+        html = client.get(rule.section.plan.get_absolute_url()).content.decode()
+        assert f'href="/calculadora/?regimen={rule.rule}"' in html
+
+
+@pytest.mark.parametrize(
+    ("slug", "link", "present"),
+    [
+        ("regular", "/calculadora/carencia/?plan=regular", True),
+        ("regular", "/calculadora/latencia/", True),
+        ("potestativo", "/calculadora/carencia/?plan=potestativo", True),
+        ("agrario", "/calculadora/carencia/?plan=agrario", True),
+        ("sctr", "/calculadora/carencia/", False),
+        ("vida", "/calculadora/carencia/", False),
+    ],
+)
+def test_plan_pages_link_to_their_estimators(client, slug, link, present):
+    html = client.get(f"/seguros/{slug}/").content.decode()
+    assert (f'href="{link}' in html) is present
+
+
+def test_header_marks_the_current_part_of_the_site(client):
+    html = client.get("/calculadora/latencia/").content.decode()
+    assert 'href="/calculadora/" aria-current="page"' in html
+    assert 'href="/seguros/" aria-current="page"' not in html
