@@ -21,6 +21,7 @@ from .coverage import (
     coverage_start,
     regular_covered,
 )
+from .dates import format_day
 from .eligibility import (
     Checklist,
     Cost,
@@ -38,7 +39,6 @@ from .eligibility import (
     Situation,
     Status,
     eligible_plans,
-    format_day,
     potestativo_candidate,
 )
 from .errors import InvalidInput, ParameterDataError, PeriodNotCovered, RulesError
@@ -106,6 +106,7 @@ __all__ = [
     "coverage_start",
     "covered_from",
     "ex_cbssp_worker",
+    "format_day",
     "format_percent",
     "format_soles",
     "format_value",
@@ -138,6 +139,5 @@ __all__ = [
     "Situation",
     "Status",
     "eligible_plans",
-    "format_day",
     "potestativo_candidate",
 ]

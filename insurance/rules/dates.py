@@ -25,3 +25,8 @@ def add_months(day: date, months: int) -> date:
 def month_label(day: date) -> str:
     """``date(2023, 1, 5)`` -> ``"enero de 2023"``."""
     return f"{MONTH_NAMES[day.month - 1]} de {day.year}"
+
+
+def format_day(day: date) -> str:
+    """``date(2027, 2, 1)`` -> ``"1 de febrero de 2027"``."""
+    return f"{day.day} de {month_label(day)}"

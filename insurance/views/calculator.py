@@ -13,14 +13,13 @@ from django.urls import reverse
 from .. import rules
 from ..clock import rules_today
 from ..figures import _figure as figure_for
-from ..forms.calculator import (
+from ..forms.calculator import CalculatorForm, RegimenForm
+from ..forms.estimators import (
     CONTINGENCY_LABELS,
     PLAN_LABELS,
     AgrarioStartForm,
-    CalculatorForm,
     LatencyForm,
     PotestativoStartForm,
-    RegimenForm,
     RegularForm,
     RegularMonthsForm,
     WaitingPlanForm,

@@ -15,19 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from insurance import rules
-from insurance.forms.calculator import (
+from insurance.forms.calculator import REGIMEN_HINTS, CalculatorForm, RegimenForm
+from insurance.forms.estimators import LatencyForm, RegularForm, RegularMonthsForm
+from insurance.forms.fields import (
     MAX_PEOPLE,
-    REGIMEN_HINTS,
     AgesField,
-    CalculatorForm,
     CountField,
     DayField,
-    LatencyForm,
     MoneyField,
     MonthField,
-    RegimenForm,
-    RegularForm,
-    RegularMonthsForm,
     RiskLevelField,
 )
 

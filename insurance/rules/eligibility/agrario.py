@@ -1,0 +1,150 @@
+"""The Seguro de Salud Agrario: agrarian employees (compulsory) and independent farmers
+(enrolled before the Leyes 31087 y 31110, or closed to new enrolments).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from ..coverage import coverage_start
+from ..dates import format_day, month_label
+from ..money import format_soles
+from ..parameters import Parameters
+from ..registry import CalculatorInput, calculate
+from .match import AGRARIO, Cost, Coverage, Match, MatchCode, Status
+from .profile import REGULAR_RELATIVES, Profile
+
+# Agrario: "las personas de 70 años a más que deseen afiliarse" need a medical evaluation
+# (EsSalud, Seguro de Salud Agrario, sección 2).
+AGRARIO_EVALUATION_AGE = 70
+
+
+def _evaluation_notes(profile: Profile, *, enrolled: bool) -> tuple[str, ...]:
+    if profile.age is None or profile.age < AGRARIO_EVALUATION_AGE:
+        return ()
+    if enrolled:
+        return (
+            f"Con {profile.age} años necesitas una constancia de evaluación médica de EsSalud "
+            "que acredite que puedes hacer las actividades de este seguro; se repite cada dos "
+            "años y solo la primera tiene costo (EsSalud, Seguro de Salud Agrario, sección 2).",
+        )
+    return (
+        f"Además, con {profile.age} años el Seguro Agrario pide una constancia de evaluación "
+        "médica de EsSalud para afiliarse, que se repite cada dos años (solo la primera tiene "
+        "costo) (EsSalud, Seguro de Salud Agrario, sección 2).",
+    )
+
+
+def _coverage(on: date) -> Coverage:
+    start = coverage_start(plan="agrario", first_contribution=on)
+    return Coverage(
+        summary=(
+            f"Con aportes desde {month_label(start.first_contribution)} y al día, la "
+            f"cobertura empieza el {format_day(start.starts_on)}."
+        ),
+        start=start,
+    )
+
+
+def employee(profile: Profile, p: Parameters, on: date) -> Match:
+    large, small = p.agrarian_rate_large, p.agrarian_rate_small
+    today = (
+        f"en {month_label(on)}, {large.formatted} para todos los empleadores agrarios"
+        if large.value == small.value
+        else f"en {month_label(on)}, {large.formatted} si es grande y {small.formatted} si es "
+        "pequeño"
+    )
+    rule = (
+        f"Un porcentaje de tu remuneración, nunca menor que la RMV vigente ({p.rmv.formatted}), "
+        f"según el tamaño de tu empleador en el año fiscal anterior: {today}. Lo paga tu "
+        "empleador."
+    )
+    calc = CalculatorInput(regimen="agrario-dependiente", on=on, monto=profile.monthly_amount)
+    pay = profile.monthly_amount if profile.monthly_amount is not None else Decimal(0)
+    by_size = [
+        calculate(
+            CalculatorInput(
+                regimen="agrario-dependiente",
+                on=on,
+                monto=pay,
+                trabajadores=workers,
+                ventas_netas=Decimal(0),
+            )
+        )
+        for workers in (0, int(p.agrarian_large_min_workers.value))
+    ]
+    if by_size[0].payable == by_size[1].payable:
+        cost = Cost(rule=rule, contribution=by_size[0], minimum=profile.monthly_amount is None)
+    else:
+        words = "al menos " if profile.monthly_amount is None else ""
+        cost = Cost(
+            rule=(
+                f"{rule} Para ti: {words}{format_soles(by_size[0].payable)} con un empleador "
+                f"pequeño o {format_soles(by_size[1].payable)} con uno grande."
+            )
+        )
+    family = profile.relatives_among(REGULAR_RELATIVES)
+    notes = _evaluation_notes(profile, enrolled=False)
+    if family:
+        notes += (
+            "La fuente no detalla qué familiares cubre el Seguro Agrario, salvo la "
+            "derechohabiente gestante, cubierta desde la afiliación: confírmalo en una OSPE.",
+        )
+    return Match(
+        plan="agrario",
+        code=MatchCode.AGRARIAN_EMPLOYEE,
+        status=Status.COMPULSORY,
+        reason="Como trabajador(a) agrario(a) dependiente, estás en el régimen agrario de "
+        "EsSalud y tu empleador paga el aporte con la tasa que fija la ley.",
+        source=f"{AGRARIO}, secciones 1 y 3; Ley 31110, art. 9 (modificada por Ley 31969)",
+        enrolled_by="Tu empleador, que te registra y declara cada mes en el T-Registro y el "
+        "PDT PLAME (EsSalud, Seguro Regular, sección 11).",
+        cost=cost,
+        coverage=_coverage(on),
+        calculator=calc,
+        family=family,
+        notes=notes,
+    )
+
+
+def independent_farmer(profile: Profile, p: Parameters, on: date) -> Match:
+    conditions = (
+        "Es para quien cultiva o cría por cuenta propia, sin trabajadores remunerados a su "
+        "cargo; no corresponde al titular de una empresa unipersonal (sección 5).",
+    )
+    if profile.agrarian_enrolled:
+        calc = CalculatorInput(regimen="agrario-independiente", on=on)
+        return Match(
+            plan="agrario",
+            code=MatchCode.AGRARIAN_INDEPENDENT,
+            status=Status.ENTITLED,
+            reason="Te inscribiste antes de las Leyes 31087 y 31110: sigues en el Seguro "
+            "Agrario independiente según los D.S. 012-2019-TR y 013-2019-TR, y pagas tú el "
+            "aporte.",
+            source=f"{AGRARIO}, sección 1",
+            enrolled_by="Ya estás inscrito(a): mantente al día en tus aportes.",
+            cost=Cost(
+                rule=f"{p.agrarian_independent_rate.formatted} de la RMV vigente, a tu cargo.",
+                contribution=calculate(calc),
+            ),
+            coverage=Coverage(
+                summary="Estás cubierto(a) si tienes tres meses de aportación y estás al día "
+                "en tus aportes (sección 2)."
+            ),
+            calculator=calc,
+            notes=_evaluation_notes(profile, enrolled=True) + conditions,
+        )
+    return Match(
+        plan="agrario",
+        code=MatchCode.AGRARIAN_SUSPENDED,
+        status=Status.CLOSED,
+        reason="Las inscripciones nuevas al Seguro Agrario independiente están suspendidas "
+        "hasta que se aprueben las normas y procedimientos: hoy no puedes inscribirte.",
+        source=f"{AGRARIO}, sección 1; Leyes 31087 y 31110",
+        notes=_evaluation_notes(profile, enrolled=False)
+        + conditions
+        + (
+            f"Quienes se inscribieron antes siguen aportando el "
+            f"{p.agrarian_independent_rate.formatted} de la RMV. Mientras tanto, puedes "
+            "afiliarte al Seguro Potestativo.",
+        ),
+    )

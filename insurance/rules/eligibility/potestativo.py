@@ -1,0 +1,192 @@
+"""The Seguro Potestativo: the voluntary plan for residents not insured through an
+employer. Whether it is the person's own way in, and what it takes where the source is silent
+(a dependant, a PTP, no document).
+"""
+
+from datetime import date
+
+from ..coverage import coverage_start
+from ..dates import format_day
+from ..money import format_soles
+from ..parameters import Parameters
+from ..registry import CalculatorInput, calculate
+from .match import POTESTATIVO, REGULAR, Checklist, Cost, Coverage, Match, MatchCode, Status
+from .profile import (
+    ADULT_AGE,
+    POTESTATIVO_RELATIVES,
+    Document,
+    IndependentKind,
+    OtherCover,
+    Profile,
+    Relative,
+    Situation,
+)
+
+
+def potestativo_candidate(
+    *,
+    situation: Situation,
+    independent_kind: IndependentKind | None = None,
+    agrarian_enrolled: bool | None = None,
+    other_cover: OtherCover | None = None,
+    age: int | None = None,
+) -> bool:
+    """Whether the Potestativo is this person's own way in, so its questions (document,
+    family ages) matter: not insured through an employer or as a relative, adult, and not
+    already in a plan of their own (fisher, enrolled farmer)."""
+    if not _considered(situation, independent_kind, agrarian_enrolled):
+        return False
+    if other_cover in (OtherCover.EMPLOYER, OtherCover.DEPENDANT):
+        return False
+    return age is not None and age >= ADULT_AGE
+
+
+def _considered(
+    situation: Situation, independent_kind: IndependentKind | None, agrarian_enrolled: bool | None
+) -> bool:
+    """Not on a payroll, a pension or in a cooperative, and not already in a plan of their
+    own (an artisanal fisher is in the Regular, an enrolled farmer in the Agrario)."""
+    if situation not in (
+        Situation.INDEPENDENT,
+        Situation.STUDENT,
+        Situation.NONE,
+        Situation.UNEMPLOYED,
+    ):
+        return False
+    return not (
+        situation is Situation.INDEPENDENT
+        and (
+            independent_kind is IndependentKind.ARTISANAL_FISHER
+            or (independent_kind is IndependentKind.FARMER and agrarian_enrolled)
+        )
+    )
+
+
+def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
+    """The Potestativo for this person, or ``None`` where it is not their question at all."""
+    s = profile.situation
+    if not _considered(s, profile.independent_kind, profile.agrarian_enrolled):
+        return None
+    base = {"plan": "potestativo"}
+    if profile.other_cover is OtherCover.EMPLOYER:
+        return Match(
+            **base,
+            code=MatchCode.POTESTATIVO_EMPLOYER,
+            status=Status.CLOSED,
+            reason="El Seguro Potestativo es para quienes no están afiliados a EsSalud a través "
+            "de un empleador, y tú ya lo estás.",
+            source=f"{POTESTATIVO}, secciones 1 y 2",
+        )
+    if profile.age is not None and profile.age < ADULT_AGE:
+        return Match(
+            **base,
+            code=MatchCode.POTESTATIVO_MINOR,
+            status=Status.CLOSED,
+            reason="El titular del Seguro Potestativo debe ser mayor de edad; un menor puede "
+            "estar cubierto como hijo(a) en el seguro de su padre o madre.",
+            source=f"{POTESTATIVO}, sección 2.1; {REGULAR}, sección 2",
+            notes=(
+                "Si tu padre o madre tiene EsSalud, su empleador (o él o ella, en el "
+                "Potestativo) puede inscribirte como hijo(a) menor de edad.",
+            ),
+        )
+    family = profile.relatives_among(POTESTATIVO_RELATIVES)
+    table = p.potestativo_premiums
+    ages = (profile.age, *profile.family_ages) if profile.age is not None else ()
+    contribution = (
+        calculate(CalculatorInput(regimen="potestativo", on=on, edades=ages)) if ages else None
+    )
+    bands = ", ".join(
+        f"{format_soles(b.value)} de {b.low} a {b.high} años"
+        if b.high is not None
+        else f"{format_soles(b.value)} de {b.low} años a más"
+        for b in table.value
+    )
+    rule = f"Un aporte mensual por cada persona afiliada, según su edad: {bands}."
+    if family and not profile.family_ages:
+        rule += " El monto es el tuyo; suma el de cada familiar según su edad."
+    start = coverage_start(plan="potestativo", first_contribution=on)
+    notes = []
+    if Relative.PREGNANT_PARTNER in profile.family:
+        notes.append(
+            "La gestante de un hijo extramatrimonial no está entre los familiares que se "
+            "pueden afiliar al Potestativo (secciones 2.1 y 4)."
+        )
+    if s is Situation.UNEMPLOYED:
+        notes.append(
+            "Mientras tengas cobertura por desempleo ya estás atendido(a); el Potestativo es "
+            "la vía cuando termine."
+        )
+    if s is Situation.STUDENT:
+        notes.append(
+            "La fuente nombra a universitarios y practicantes entre las personas a quienes se "
+            "dirige el Potestativo; no dice si una empresa donde haces prácticas debe "
+            "asegurarte: pregúntalo en una OSPE."
+        )
+    if profile.independent_kind is IndependentKind.FARMER:
+        notes.append("Es la alternativa mientras el Seguro Agrario independiente esté cerrado.")
+    common = {
+        **base,
+        "enrolled_by": "Tú, en una OSPE; para afiliar también a tus familiares, en una OSPE o "
+        "en un Centro MAC. Pagas por adelantado en Interbank o el Banco de la Nación "
+        "(secciones 3.2 y 4.2).",
+        "cost": Cost(rule=rule, contribution=contribution),
+        "coverage": Coverage(
+            summary=(
+                f"Si pagas tu primer aporte el {format_day(on)}, tus atenciones médicas quedan "
+                f"cubiertas desde el {format_day(start.starts_on)}."
+            ),
+            start=start,
+        ),
+        "family": family,
+        "calculator": CalculatorInput(regimen="potestativo", on=on, edades=ages),
+        "checklists": (Checklist("potestativo", "titular"),)
+        + tuple(Checklist("potestativo", r.value) for r in family),
+    }
+    resident = (
+        "El Seguro Potestativo es para toda persona residente en el país, nacional o "
+        "extranjera, sin límite de edad, que no esté afiliada a EsSalud a través de un empleador"
+    )
+    if profile.other_cover is OtherCover.DEPENDANT:
+        return Match(
+            **common,
+            code=MatchCode.POTESTATIVO_DEPENDANT,
+            status=Status.ASK,
+            reason="Ya estás cubierto(a) como derechohabiente, y la fuente no dice si un "
+            "derechohabiente puede contratar además el Potestativo: pregúntalo en una OSPE.",
+            source=f"{POTESTATIVO}, sección 1",
+            notes=tuple(notes),
+        )
+    if profile.document is Document.PTP:
+        return Match(
+            **common,
+            code=MatchCode.POTESTATIVO_PTP,
+            status=Status.ASK,
+            reason=f"{resident}, pero sus requisitos piden DNI o carné de extranjería vigente "
+            "y la fuente no menciona el PTP: pregunta en una OSPE si puedes afiliarte con él.",
+            source=f"{POTESTATIVO}, secciones 1 y 3.1",
+            notes=tuple(notes),
+        )
+    if profile.document is Document.OTHER:
+        return Match(
+            **common,
+            code=MatchCode.POTESTATIVO_NO_DOCUMENT,
+            status=Status.ASK,
+            reason=f"{resident}; la fuente pide DNI o carné de extranjería vigente y no dice "
+            "qué hacer sin ellos (p. ej., con pasaporte o visa de turista): pregunta en una "
+            "OSPE.",
+            source=f"{POTESTATIVO}, secciones 1 y 3.1",
+            notes=tuple(notes),
+        )
+    who = {
+        Situation.STUDENT: "en especial a universitarios y practicantes",
+        Situation.INDEPENDENT: "en especial a trabajadores independientes como tú",
+    }.get(s, "como tú")
+    return Match(
+        **common,
+        code=MatchCode.POTESTATIVO,
+        status=Status.OPTIONAL,
+        reason=f"{resident}, {who}.",
+        source=f"{POTESTATIVO}, secciones 1 y 2",
+        notes=tuple(notes),
+    )
