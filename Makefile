@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format content
+.PHONY: install run test lint format content browser
 
 $(BIN)/python:
 	$(PYTHON) scripts/bootstrap_venv.py $(VENV)
@@ -31,6 +31,21 @@ lint: install
 
 test: lint
 	$(BIN)/pytest
+
+# Journeys and accessibility in a real browser (tests/browser/, which `make test` skips):
+# Debian's Chromium, installed with apt-get when missing (CI runs as root); never
+# `playwright install`, which downloads a browser. Screenshots go to artifacts/browser/.
+CHROMIUM := /usr/bin/chromium
+browser: install
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "make browser: no Chromium at $(CHROMIUM). As root: apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "make browser: installing Debian's chromium with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/browser
 
 format: install
 	$(BIN)/ruff check --fix .
