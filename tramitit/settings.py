@@ -58,8 +58,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTTP caching (docs/adr/0003-edge-caching.md). Responses travel up this list: the policy
+    # sees the cookies and Vary headers that sessions, locale and CSRF add below it; the page
+    # cache stores what the policy made public (minified, with its ETag); 304s come last.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.cache.UpdateCacheMiddleware",
+    "tramitit.middleware.CachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A cached page is answered here, once the language is known, before any other work.
+    "django.middleware.cache.FetchFromCacheMiddleware",
+    "tramitit.middleware.MinifyHtmlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,6 +109,34 @@ else:
             "NAME": os.environ.get("SQLITE_PATH", BASE_DIR / "db.sqlite3"),
         }
     }
+
+# REDIS_URL (e.g. redis://127.0.0.1:6379/0) puts the cache in Redis, Django's own backend, so
+# every app server shares it; without it each process keeps its own copy in memory, which is
+# never more than a copy of what the database says. Sessions stay in the database (Django's
+# default): a login works on any server and survives a cache flush.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    _CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+else:
+    _CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {
+    "default": {**_CACHE, "KEY_PREFIX": "tramitit"},
+    # Whole public pages (tramitit.middleware, docs/adr/0003-edge-caching.md). A dummy while
+    # DEBUG is on, so a developer and the tests always see the templates and data as they are.
+    "pages": (
+        {**_CACHE, "LOCATION": _CACHE.get("LOCATION", "pages"), "KEY_PREFIX": "tramitit-pages"}
+        if not DEBUG
+        else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    ),
+}
+CACHE_MIDDLEWARE_ALIAS = "pages"
+# How long browsers, shared caches (nginx, a CDN) and the page cache keep a public page. The
+# content changes a few times a day, by an editor or a deploy: five minutes takes nearly all
+# the reads off the app servers, and a correction is public within ten (page cache + edge).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+# HTML is minified in production (django-minify-html), left as written while DEBUG is on.
+MINIFY_HTML = env_bool("MINIFY_HTML", not DEBUG)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

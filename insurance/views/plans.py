@@ -2,6 +2,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.views.decorators.cache import never_cache
 
 from ..clock import rules_today
 from ..figures import plan_figures
@@ -26,6 +27,7 @@ def plan_detail(request, slug):
     return render(request, "insurance/plan_detail.html", context)
 
 
+@never_cache  # a cached "ok" would hide a broken database from the load balancer
 def healthz(request):
     """200 only when the database answers, so a load balancer drops a broken server."""
     try:

@@ -1,0 +1,480 @@
+#!/usr/bin/env python
+"""Load benchmark: the site under gunicorn with production settings, then behind nginx's cache.
+
+    .venv/bin/python benchmarks/load.py           # full run, about 15 minutes
+    .venv/bin/python benchmarks/load.py --quick   # smoke run, about 2 minutes
+
+Everything happens on 127.0.0.1, in a temp dir removed at the end:
+
+1. a throwaway database: SQLite in the temp dir, or a new database on the PostgreSQL server
+   of DATABASE_URL (dropped at the end); migrated, loaded with `loadcontent`;
+   collectstatic into the temp dir;
+2. gunicorn with 2 sync workers and DEBUG off (benchmarks.settings: tramitit.settings with
+   STATIC_ROOT in the temp dir); each page's bytes are saved as a static file, its twin;
+3. wrk, a second process, loads each page and its static twin from the same server (the
+   physical-limit anchor): requests/s, p50 and p99 latency, errors, ratio;
+4. the same through nginx (deploy/nginx.conf filled in for loopback) with proxy_cache,
+   against nginx serving the same bytes as a static file;
+5. a soak at 128 connections on a mix of the pages, to gunicorn and through nginx: errors;
+6. SQL queries per page with 1x, 10x and 100x the guides and providers (benchmarks.content).
+
+It stops every process it started, on success, on error and on Ctrl-C.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import suppress
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+HOST = "127.0.0.1"
+TARGETS = {"app_ratio": 0.7, "p99_ms": 50.0, "edge_ratio": 0.8}
+
+
+class Processes:
+    """The servers this script started, each in its own process group, stopped in reverse."""
+
+    def __init__(self):
+        self.running = []
+
+    def start(self, args, **kwargs):
+        process = subprocess.Popen(args, start_new_session=True, **kwargs)
+        self.running.append(process)
+        return process
+
+    def stop(self, process):
+        if process.poll() is None:
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                with suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=5)
+        if process in self.running:
+            self.running.remove(process)
+
+    def stop_all(self):
+        for process in reversed(list(self.running)):
+            self.stop(process)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def wait_until_up(url: str, process, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server stopped (exit {process.returncode}) before {url}")
+        with suppress(OSError):
+            if get(url, timeout=2)[0] == 200:
+                return
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
+
+
+def run(args, env, **kwargs) -> str:
+    done = subprocess.run(
+        args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900, **kwargs
+    )
+    if done.returncode:
+        raise SystemExit(f"{' '.join(map(str, args))} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+# --- wrk -----------------------------------------------------------------------------------
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, *, connections: int, seconds: int, script: Path | None = None) -> dict:
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "2s"]
+    if script:
+        args += ["-s", str(script)]
+    done = subprocess.run(
+        [*args, url], capture_output=True, text=True, timeout=seconds + 60, check=True
+    )
+    out = done.stdout
+
+    def latency(percentile):
+        match = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        return float(match.group(1)) * UNITS[match.group(2)]
+
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": (sum(map(int, socket_errors.groups())) if socket_errors else 0)
+        + (int(non_2xx.group(1)) if non_2xx else 0),
+    }
+
+
+def measure(static_url: str, app_url: str, args) -> tuple[dict, dict, float]:
+    """The static twin and the page, alternately, ``args.runs`` times. Returns the median run
+    of each (by requests/s, errors summed) and the median of the runs' ratios: load from other
+    processes on the machine then weighs on both sides alike."""
+    runs = []
+    for _ in range(args.runs):
+        static = wrk(static_url, connections=args.connections, seconds=args.seconds)
+        app = wrk(app_url, connections=args.connections, seconds=args.seconds)
+        runs.append((static, app))
+
+    def median_of(results):
+        median = sorted(results, key=lambda r: r["rps"])[len(results) // 2]
+        return {**median, "errors": sum(r["errors"] for r in results)}
+
+    return (
+        median_of([static for static, _ in runs]),
+        median_of([app for _, app in runs]),
+        statistics.median(app["rps"] / static["rps"] for static, app in runs),
+    )
+
+
+def bench_tier(name: str, base: str, twins: dict[str, str], pages: dict[str, str], args) -> list:
+    """Each page and its static twin, alternately, after a warm-up that fills the caches."""
+    print(f"\n{name}: wrk -t2 -c{args.connections} -d{args.seconds}s, {args.runs} runs each")
+    print(f"  load average before: {Path('/proc/loadavg').read_text().split()[:3]}")
+    rows = []
+    for page, path in pages.items():
+        for url in (base + twins[page], base + path):
+            wrk(url, connections=args.connections, seconds=1)  # warm-up
+        status, headers, _ = get(base + path)
+        cache = headers.get("X-Cache-Status", "-")
+        static, dynamic, ratio = measure(base + twins[page], base + path, args)
+        rows.append(
+            {
+                "page": page,
+                "path": path,
+                "status": status,
+                "cache": cache,
+                "static": static,
+                "app": dynamic,
+                "ratio": ratio,
+            }
+        )
+        print(f"  {page}: {dynamic['rps']:.0f} req/s vs {static['rps']:.0f} static ({cache})")
+    return rows
+
+
+def print_table(title: str, rows: list, sizes: dict[str, int], target: float) -> None:
+    print(f"\n### {title}\n")
+    print("| page | bytes | req/s | p50 ms | p99 ms | errors | static twin req/s | ratio* |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        app, static = row["app"], row["static"]
+        ok = "" if row["ratio"] >= target else " (below)"
+        print(
+            f"| {row['page']} | {sizes[row['page']]:,} | {app['rps']:,.0f} | {app['p50']:.1f} "
+            f"| {app['p99']:.1f} | {app['errors']} | {static['rps']:,.0f} "
+            f"| {row['ratio']:.2f}{ok} |"
+        )
+    anchor = statistics.median(row["static"]["rps"] for row in rows)
+    p50 = statistics.median(row["static"]["p50"] for row in rows)
+    p99 = max(row["static"]["p99"] for row in rows)
+    print(f"| static twins (median) | | {anchor:,.0f} | {p50:.1f} | {p99:.1f} (max) | | | 1.00 |")
+    print("\n*ratio: median of the runs' page/twin ratios; req/s and latencies: median runs.")
+
+
+# --- setup ---------------------------------------------------------------------------------
+
+
+def throwaway_database(tmp: Path) -> tuple[dict, object]:
+    """Environment for a new, empty database, and how to drop it (None for SQLite)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return {"SQLITE_PATH": str(tmp / "db.sqlite3")}, None
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("postgres"):
+        raise SystemExit("DATABASE_URL: the benchmark knows SQLite and PostgreSQL only")
+    if parts.hostname not in (HOST, "localhost", None):
+        raise SystemExit("DATABASE_URL: the benchmark only uses a server on this machine")
+    import psycopg
+
+    name = f"tramitit_bench_{os.getpid()}"
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return {"DATABASE_URL": parts._replace(path=f"/{name}").geturl()}, drop
+
+
+def nginx_config(tmp: Path, listen: int, upstream: int, static_root: Path) -> Path:
+    prefix = tmp / "nginx"
+    prefix.mkdir()
+    values = {
+        "USER": _user(),
+        "PREFIX": str(prefix),
+        "ERROR_LOG": str(prefix / "error.log"),
+        "ACCESS_LOG": "off",
+        "MIME_TYPES": "/etc/nginx/mime.types",
+        "LISTEN": f"{HOST}:{listen}",
+        "UPSTREAM": f"{HOST}:{upstream}",
+        "STATIC_ROOT": str(static_root),
+    }
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    for key, value in values.items():
+        text = text.replace(f"@{key}@", value)
+    if "@" in re.sub(r"#.*", "", text):
+        raise SystemExit("deploy/nginx.conf has a placeholder the benchmark does not fill")
+    path = prefix / "nginx.conf"
+    path.write_text(text)
+    return path
+
+
+def _user() -> str:
+    import pwd
+
+    return pwd.getpwuid(os.getuid()).pw_name
+
+
+def soak_script(tmp: Path, paths: list[str]) -> Path:
+    script = tmp / "mix.lua"
+    quoted = ", ".join(json.dumps(p) for p in paths)
+    script.write_text(
+        f"local paths = {{{quoted}}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        '  return wrk.format("GET", paths[i])\nend\n'
+    )
+    return script
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="short runs: a smoke test")
+    parser.add_argument("--seconds", type=int, help="seconds per wrk run (10; quick 2)")
+    parser.add_argument("--runs", type=int, help="runs per measurement, median (3; quick 1)")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--soak-seconds", type=int, help="the soak at 128 (60; quick 5)")
+    parser.add_argument("--soak-connections", type=int, default=128)
+    parser.add_argument("--no-nginx", action="store_true", help="skip the edge tier")
+    parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs)")
+    args = parser.parse_args()
+    args.seconds = args.seconds or (2 if args.quick else 10)
+    args.runs = args.runs or (1 if args.quick else 3)
+    args.soak_seconds = args.soak_seconds or (5 if args.quick else 60)
+    for tool in ["wrk"] + ([] if args.no_nginx else ["nginx"]):
+        if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
+            raise SystemExit(f"{tool} is missing: apt-get install -y {tool}")
+
+    processes = Processes()
+    tmp = Path(tempfile.mkdtemp(prefix="tramitit-bench-"))
+    drop_database = None
+    # Ctrl-C raises KeyboardInterrupt even when started with SIGINT ignored (a background
+    # job); SIGTERM and a closed terminal exit the same way: the finally below cleans up.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
+    try:
+        database, drop_database = throwaway_database(tmp)
+        static_root = tmp / "static"
+        env = {
+            **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
+            **database,
+            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+            "BENCH_STATIC_ROOT": str(static_root),
+            "BENCH_THROWAWAY": "1",
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": HOST,
+            "SECURE_SSL_REDIRECT": "false",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+        print(f"setup: {'PostgreSQL' if drop_database else 'SQLite'} in {tmp}")
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        run([PYTHON, "manage.py", "loadcontent"], env)
+        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        pages = json.loads(run([PYTHON, "-m", "benchmarks.content", "pages"], env))
+
+        app_port = free_port()
+        app = f"http://{HOST}:{app_port}"
+        gunicorn = [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "tramitit.wsgi",
+            "--bind",
+            f"{HOST}:{app_port}",
+            "--workers",
+            "2",
+            "--worker-class",
+            "sync",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ]
+        log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 (closed with the temp dir)
+        server = processes.start(gunicorn, env=env, cwd=ROOT, stdout=log, stderr=log)
+        wait_until_up(app + "/healthz", server)
+
+        # Each page's exact bytes, as a static file: whitenoise serves only the files it
+        # found at start-up, so gunicorn restarts once they are written.
+        twins, sizes = {}, {}
+        (static_root / "bench").mkdir()
+        for page, path in pages.items():
+            status, _, body = get(app + path)
+            if status != 200:
+                raise SystemExit(f"{path}: status {status}")
+            name = re.sub(r"\W+", "-", page)
+            (static_root / "bench" / f"{name}.html").write_bytes(body)
+            twins[page], sizes[page] = f"/static/bench/{name}.html", len(body)
+        processes.stop(server)
+        server = processes.start(gunicorn, env=env, cwd=ROOT, stdout=log, stderr=log)
+        wait_until_up(app + twins["home"], server)
+
+        results = {"gunicorn": bench_tier("gunicorn", app, twins, pages, args)}
+        mix = soak_script(tmp, list(pages.values()))
+        print(f"\nsoak: {args.soak_connections} connections, {args.soak_seconds} s, mixed pages")
+        soak = {
+            "gunicorn": wrk(
+                app + "/", connections=args.soak_connections, seconds=args.soak_seconds, script=mix
+            )
+        }
+
+        if not args.no_nginx:
+            edge_port = free_port()
+            edge = f"http://{HOST}:{edge_port}"
+            config = nginx_config(tmp, edge_port, app_port, static_root)
+            nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+            run([nginx, "-t", "-q", "-c", str(config)], env)
+            proxy = processes.start(
+                [nginx, "-c", str(config), "-g", "daemon off;"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            wait_until_up(edge + "/healthz", proxy)
+            results["nginx"] = bench_tier("nginx proxy_cache", edge, twins, pages, args)
+            soak["nginx"] = wrk(
+                edge + "/", connections=args.soak_connections, seconds=args.soak_seconds, script=mix
+            )
+            processes.stop(proxy)
+        processes.stop(server)
+
+        print("\nqueries: seeding 1x, 10x, 100x the guides and providers")
+        counted = json.loads(
+            run([PYTHON, "-m", "benchmarks.content", "queries", "1", "10", "100"], env)
+        )
+
+        report(results, soak, counted, sizes, args)
+        return 0
+    finally:
+        processes.stop_all()
+        if drop_database:
+            with suppress(Exception):
+                drop_database()
+        if args.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(results, soak, counted, sizes, args) -> None:
+    print("\n## Results")
+    print_table(
+        "gunicorn, 2 sync workers (page cache in each worker's memory)",
+        results["gunicorn"],
+        sizes,
+        TARGETS["app_ratio"],
+    )
+    if "nginx" in results:
+        print_table(
+            "nginx proxy_cache in front of the same gunicorn",
+            results["nginx"],
+            sizes,
+            TARGETS["edge_ratio"],
+        )
+
+    print(f"\n### Soak: {args.soak_connections} connections, {args.soak_seconds} s\n")
+    print("| tier | requests | req/s | p99 ms | errors |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for tier, result in soak.items():
+        print(
+            f"| {tier} | {result['requests']:,} | {result['rps']:,.0f} | {result['p99']:.1f} "
+            f"| {result['errors']} |"
+        )
+
+    factors = list(counted["queries"])
+    print("\n### SQL queries per page\n")
+    content = ", ".join(
+        f"{f}x = {c['guides']} guides, {c['providers']} providers"
+        for f, c in counted["content"].items()
+    )
+    print(content + "\n")
+    print("| page | " + " | ".join(f"{f}x" for f in factors) + " |")
+    print("| --- | " + " | ".join("---:" for _ in factors) + " |")
+    constant = True
+    for page in counted["pages"]:
+        counts = [counted["queries"][f][page] for f in factors]
+        constant &= len(set(counts)) == 1
+        print(f"| {page} | " + " | ".join(map(str, counts)) + " |")
+
+    app_pages = [r for r in results["gunicorn"] if r["page"] != "home"]
+    checks = [
+        (
+            f"app pages >= {TARGETS['app_ratio']}x gunicorn's static twin",
+            all(r["ratio"] >= TARGETS["app_ratio"] for r in app_pages),
+        ),
+        (
+            f"p99 < {TARGETS['p99_ms']:.0f} ms at {args.connections} connections (gunicorn)",
+            all(r["app"]["p99"] < TARGETS["p99_ms"] for r in results["gunicorn"]),
+        ),
+        (
+            f"zero errors at {args.soak_connections} connections",
+            all(r["errors"] == 0 for r in soak.values()),
+        ),
+        ("queries constant at 1x, 10x, 100x", constant),
+    ]
+    if "nginx" in results:
+        checks.append(
+            (
+                f"pages through the cache >= {TARGETS['edge_ratio']}x nginx static",
+                all(r["ratio"] >= TARGETS["edge_ratio"] for r in results["nginx"]),
+            )
+        )
+    print("\n### Targets\n")
+    for label, ok in checks:
+        print(f"- {'met' if ok else 'NOT met'}: {label}")
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("\ninterrupted: everything started was stopped", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,83 @@
+"""The site's HTTP caching policy, in one place (docs/adr/0003-edge-caching.md).
+
+A public page is the same for everyone who asks for the same URL: the language is in the
+path and every answer travels in the query string. So a shared cache (nginx, a CDN) may keep
+it. The policy is decided here for every response rather than by decorators on each view:
+
+- a view that sets ``Cache-Control`` itself keeps it (the admin, draft previews, healthz);
+- a 200 answer to GET or HEAD that sets no cookie and does not vary on Cookie (so it used
+  neither the session nor a CSRF token) is ``public, max-age=PAGE_CACHE_SECONDS``, with its
+  ETag computed here, once, so the page cache stores it with the page;
+- anything else (errors, redirects, pages with a form that posts) is never cached.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.utils.cache import (
+    add_never_cache_headers,
+    cc_delim_re,
+    has_vary_header,
+    patch_cache_control,
+    set_response_etag,
+)
+from django_minify_html.middleware import MinifyHtmlMiddleware as BaseMinifyHtmlMiddleware
+
+
+class CachePolicyMiddleware:
+    """Marks each response public or never-cached; must sit above (before, in MIDDLEWARE)
+    every middleware that adds a cookie or a Vary header: sessions, locale, CSRF."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _language_only_from_path(request):
+            remove_vary_header(response, "Accept-Language")
+        if request.method not in ("GET", "HEAD") or response.has_header("Cache-Control"):
+            return response
+        personal = bool(response.cookies) or has_vary_header(response, "Cookie")
+        if response.status_code == 200 and not personal:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+            if not response.streaming and not response.has_header("ETag"):
+                set_response_etag(response)
+        else:
+            add_never_cache_headers(response)
+        return response
+
+
+def _language_only_from_path(request) -> bool:
+    """True when Accept-Language cannot change a response.
+
+    With ``i18n_patterns(..., prefix_default_language=False)`` Django's LocaleMiddleware takes
+    the language from the path: ``/en/...`` is English and every other path is
+    LANGUAGE_CODE, whatever the browser asks for. It still adds ``Vary: Accept-Language`` to
+    unprefixed paths, which would make shared caches keep one copy per browser language of
+    the same Spanish page.
+    """
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    patterns_used, prefixed_default = is_language_prefix_patterns_used(urlconf)
+    return patterns_used and not prefixed_default
+
+
+def remove_vary_header(response, header: str) -> None:
+    """The reverse of django.utils.cache.patch_vary_headers, for one header."""
+    if not response.has_header("Vary"):
+        return
+    kept = [
+        value
+        for value in cc_delim_re.split(response["Vary"])
+        if value and value.lower() != header.lower()
+    ]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]
+
+
+class MinifyHtmlMiddleware(BaseMinifyHtmlMiddleware):
+    """django-minify-html, switched by ``MINIFY_HTML`` (on in production, off while DEBUG so
+    the HTML a developer or a test reads is the template's own)."""
+
+    def should_minify(self, request, response) -> bool:
+        return settings.MINIFY_HTML and super().should_minify(request, response)
