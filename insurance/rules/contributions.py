@@ -105,32 +105,35 @@ def regular_dependent(*, monthly_pay: Decimal, on: date) -> Contribution:
     return rate_on_pay(regimen="regular", pay=pay, rate=p.regular_rate, rmv=p.rmv, on=on)
 
 
-def ex_cbssp_worker(*, monthly_pay: Decimal, on: date) -> Contribution:
-    """Ex-CBSSP worker: 9% of pay; the contribution is never below 4.4% of the RMV.
-
-    The source says "Esta no puede ser menor al 4.4% de la RMV"; figures.md reads it as a
-    floor on the contribution, and the explanation quotes the source's words.
-    """
-    p = parameters_on(on)
-    pay = money_input(monthly_pay)
-    rate, floor_rate, rmv = p.ex_cbssp_rate, p.ex_cbssp_floor_rate, p.rmv
-    by_pay = percent_of(pay, rate.value)
+def _rate_with_rmv_floor(
+    *,
+    regimen: str,
+    on: date,
+    base: Decimal,
+    base_label: str,
+    share_label: str,
+    rate: ParameterValue,
+    floor_rate: ParameterValue,
+    paid_by: tuple[Payer, ...],
+    notes: tuple[str, ...],
+) -> Contribution:
+    """A rate on a base, the contribution never below a percentage of the RMV in force."""
+    rmv = parameters_on(on).rmv
+    by_base = percent_of(base, rate.value)
     minimum = percent_of(rmv.value, floor_rate.value)
-    floor_applied = by_pay < minimum
+    floor_applied = by_base < minimum
     return finish(
-        regimen="ex-cbssp",
+        regimen=regimen,
         on=on,
-        exact=max(by_pay, minimum),
-        paid_by=(Payer.EMPLOYER,),
+        exact=max(by_base, minimum),
+        paid_by=paid_by,
         floor_applied=floor_applied,
         parameters=(rate, floor_rate, rmv),
-        notes=(floor_rate.note,),
+        notes=notes,
         steps=[
-            Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
+            Step(base_label, base, Unit.SOLES, rate.source),
             param_step("Tasa de aporte", rate),
-            Step(
-                f"{format_percent(rate.value)} de la remuneración", by_pay, Unit.SOLES, rate.source
-            ),
+            Step(f"{format_percent(rate.value)} {share_label}", by_base, Unit.SOLES, rate.source),
             param_step("RMV vigente", rmv),
             Step(
                 f"Mínimo: {format_percent(floor_rate.value)} de la RMV",
@@ -140,7 +143,7 @@ def ex_cbssp_worker(*, monthly_pay: Decimal, on: date) -> Contribution:
             ),
             Step(
                 "Aporte: el mayor de los dos" + (" (se aplica el mínimo)" if floor_applied else ""),
-                max(by_pay, minimum),
+                max(by_base, minimum),
                 Unit.SOLES,
                 rate.source,
             ),
@@ -148,40 +151,39 @@ def ex_cbssp_worker(*, monthly_pay: Decimal, on: date) -> Contribution:
     )
 
 
+def ex_cbssp_worker(*, monthly_pay: Decimal, on: date) -> Contribution:
+    """Ex-CBSSP worker: 9% of pay; the contribution is never below 4.4% of the RMV.
+
+    The source says "Esta no puede ser menor al 4.4% de la RMV"; figures.md reads it as a
+    floor on the contribution, and the explanation quotes the source's words.
+    """
+    p = parameters_on(on)
+    return _rate_with_rmv_floor(
+        regimen="ex-cbssp",
+        on=on,
+        base=money_input(monthly_pay),
+        base_label="Remuneración mensual",
+        share_label="de la remuneración",
+        rate=p.ex_cbssp_rate,
+        floor_rate=p.ex_cbssp_floor_rate,
+        paid_by=(Payer.EMPLOYER,),
+        notes=(p.ex_cbssp_floor_rate.note,),
+    )
+
+
 def artisanal_fisher(*, sales_value: Decimal, on: date) -> Contribution:
     """Independent artisanal fisher or processor: 9% of the product sold, >= 9% of the RMV."""
     p = parameters_on(on)
-    sales = money_input(sales_value)
-    rate, floor_rate, rmv = p.fisher_rate, p.fisher_floor_rate, p.rmv
-    by_sales = percent_of(sales, rate.value)
-    minimum = percent_of(rmv.value, floor_rate.value)
-    floor_applied = by_sales < minimum
-    return finish(
+    return _rate_with_rmv_floor(
         regimen="pescador-artesanal",
         on=on,
-        exact=max(by_sales, minimum),
+        base=money_input(sales_value),
+        base_label="Valor del producto comercializado",
+        share_label="del valor",
+        rate=p.fisher_rate,
+        floor_rate=p.fisher_floor_rate,
         paid_by=(Payer.BUYER, Payer.BOAT_OWNER, Payer.FISHER),
-        floor_applied=floor_applied,
-        parameters=(rate, floor_rate, rmv),
         notes=("La fuente no dice en qué proporción aporta cada uno.",),
-        steps=[
-            Step("Valor del producto comercializado", sales, Unit.SOLES, rate.source),
-            param_step("Tasa de aporte", rate),
-            Step(f"{format_percent(rate.value)} del valor", by_sales, Unit.SOLES, rate.source),
-            param_step("RMV vigente", rmv),
-            Step(
-                f"Mínimo: {format_percent(floor_rate.value)} de la RMV",
-                minimum,
-                Unit.SOLES,
-                floor_rate.source,
-            ),
-            Step(
-                "Aporte: el mayor de los dos" + (" (se aplica el mínimo)" if floor_applied else ""),
-                max(by_sales, minimum),
-                Unit.SOLES,
-                rate.source,
-            ),
-        ],
     )
 
 
