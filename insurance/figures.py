@@ -82,7 +82,8 @@ def _band_range(band: rules.Band, unit: str) -> str:
     return f"{band.low} a {band.high} {unit}"
 
 
-def _figure(value: rules.ParameterValue) -> Figure:
+def figure_for(value: rules.ParameterValue) -> Figure:
+    """One parameter as the pages show it: its value, or its table of bands."""
     if isinstance(value.value, tuple):
         unit = BAND_UNITS.get(value.name, "")
         bands = tuple(
@@ -118,7 +119,9 @@ def agrarian_periods(on: date) -> list[AgrarianPeriod]:
 def plan_figures(slug: str, on: date) -> PlanFigures:
     parameters = rules.parameters_on(on)
     result = PlanFigures(on)
-    result.figures = [_figure(getattr(parameters, name)) for name in PLAN_PARAMETERS.get(slug, ())]
+    result.figures = [
+        figure_for(getattr(parameters, name)) for name in PLAN_PARAMETERS.get(slug, ())
+    ]
     if slug in AGRARIAN_TABLE_PLANS:
         result.agrarian_periods = agrarian_periods(on)
         result.large_employer_workers = parameters.agrarian_large_min_workers

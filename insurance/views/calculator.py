@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from .. import rules
 from ..clock import rules_today
-from ..figures import _figure as figure_for
+from ..figures import figure_for
 from ..forms.calculator import CalculatorForm, RegimenForm
 from ..forms.estimators import (
     CONTINGENCY_LABELS,
