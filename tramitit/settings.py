@@ -182,12 +182,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        # Hashed names let browsers cache CSS for a year; they need collectstatic, so the
-        # local run and the tests keep the plain storage.
+        # Hashed names let browsers cache CSS for a year, and our CSS is minified; both need
+        # collectstatic, so the local run and the tests keep the plain storage.
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "tramitit.storage.MinifiedManifestStaticFilesStorage"
         ),
     },
 }

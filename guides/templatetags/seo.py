@@ -90,7 +90,8 @@ def guide_jsonld(context, guide):
 
 @register.simple_tag(takes_context=True)
 def plan_jsonld(context, plan):
-    """GovernmentService: an EsSalud plan, as its page describes it."""
+    """GovernmentService: an EsSalud plan, as its page describes it. No ``audience``: schema.org
+    wants a short label there, and the plan's "para quién es" is paragraphs the page shows."""
     request = context.get("request")
     data = {
         "@context": "https://schema.org",
@@ -100,7 +101,6 @@ def plan_jsonld(context, plan):
         "description": plan.summary,
         "url": _absolute(request, plan.get_absolute_url()),
         "serviceType": plan.get_nature_display(),
-        "audience": {"@type": "Audience", "audienceType": plan.audience} if plan.audience else None,
         "provider": {"@type": "GovernmentOrganization", "name": "EsSalud"},
         "areaServed": {"@type": "Country", "name": "Perú"},
         "termsOfService": plan.legal_basis,

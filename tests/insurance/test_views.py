@@ -48,6 +48,17 @@ def test_plan_page_shows_its_key_facts(client, slug, facts, django_assert_max_nu
 
 
 @pytest.mark.parametrize("slug", ["regular", "potestativo", "sctr", "agrario", "vida"])
+def test_plan_page_says_its_summary_once_in_section_1(client, slug):
+    # The summary is the first paragraph of the plan's section 1; the page says it there and
+    # nowhere else in its body (it stays the plans list's text and the meta description).
+    html = client.get(f"/seguros/{slug}/").content.decode()
+    body = html.split('id="contenido"', 1)[1]
+    summary = Plan.objects.get(slug=slug).summary
+    assert body.count(summary) == 1
+    assert body.index(summary) > body.index('id="descripcion"')
+
+
+@pytest.mark.parametrize("slug", ["regular", "potestativo", "sctr", "agrario", "vida"])
 def test_every_toc_entry_points_at_a_section(client, slug):
     response = client.get(f"/seguros/{slug}/")
     page, html = response.context["page"], response.content.decode()
