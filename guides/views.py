@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
@@ -8,6 +9,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from tramitit.indexing import render_page
 
 from .forms import GuideSearchForm, ProviderSuggestionForm
 from .models import Category, Guide, Provider
@@ -46,9 +49,6 @@ def guide_list(request):
     )
     page = Paginator(guides, GUIDES_PER_PAGE).get_page(request.GET.get("pagina"))
 
-    canonical = reverse("guides:guide_list")
-    if category is not None:
-        canonical += f"?categoria={category.slug}"
     context = {
         "form": form,
         "query": query,
@@ -57,12 +57,23 @@ def guide_list(request):
         "unknown_category": bool(category_slug) and category is None,
         "page": page,
         "guides": page.object_list,
-        "canonical_path": canonical,
-        # Search results are for people, not for indexes.
-        "noindex": bool(query) or page.number > 1,
         "og_title": _("Guías de trámites de EsSalud"),
     }
-    return render(request, "guides/guide_list.html", context)
+    canonical = list_canonical(query=query, category=category, page_number=page.number)
+    return render_page(request, "guides/guide_list.html", context, canonical=canonical)
+
+
+def list_canonical(*, query, category, page_number) -> str:
+    """Search results fold into the list (any words, an unbounded space); a category is a
+    real listing and keeps its own URL, and a later page keeps its number, as search
+    engines want for paginated lists (ADR 4)."""
+    canonical = reverse("guides:guide_list")
+    if query:
+        return canonical
+    params = [("categoria", category.slug)] if category is not None else []
+    if page_number > 1:
+        params.append(("pagina", page_number))
+    return f"{canonical}?{urlencode(params)}" if params else canonical
 
 
 def _guide_or_404(request, slug):
@@ -104,12 +115,12 @@ def guide_detail(request, slug):
         "providers": providers,
         "related": related,
         "preview": guide.draft,
-        "noindex": guide.draft,
         "og_type": "article",
         "og_title": guide.title,
         "og_description": guide.description,
     }
-    response = render(request, "guides/guide_detail.html", context)
+    # A preview must never be listed, even if its URL leaks.
+    response = render_page(request, "guides/guide_detail.html", context, noindex=guide.draft)
     if guide.draft:
         patch_cache_control(response, private=True, no_store=True)
     return response
@@ -130,14 +141,25 @@ def suggest_provider(request, slug):
     else:
         form = ProviderSuggestionForm()
         status = 200
-    context = {"guide": guide, "form": form, "noindex": True}
-    return render(request, "guides/suggest_provider.html", context, status=status)
+    # The form and its thanks page belong to their guide: that is the page to list.
+    return render_page(
+        request,
+        "guides/suggest_provider.html",
+        {"guide": guide, "form": form},
+        status=status,
+        canonical=guide.get_absolute_url(),
+    )
 
 
 @require_GET
 def suggest_provider_thanks(request, slug):
     guide = get_object_or_404(Guide.objects.published().for_list(), slug=slug)
-    return render(request, "guides/suggest_provider_thanks.html", {"guide": guide, "noindex": True})
+    return render_page(
+        request,
+        "guides/suggest_provider_thanks.html",
+        {"guide": guide},
+        canonical=guide.get_absolute_url(),
+    )
 
 
 @require_GET

@@ -22,8 +22,10 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def page_urls(context):
     """Canonical URL, one alternate per language (plus x-default), and the OG locales.
 
-    A view may set ``canonical_path`` (e.g. a list filtered by category); otherwise the
-    canonical URL is the page's path without its query string.
+    Views set ``canonical_path`` through ``tramitit.indexing.render_page`` (a result points
+    at its tool's entry page, a list page keeps ``?pagina=N``); otherwise the canonical URL
+    is the page's path without its query string. The alternates are the canonical's
+    language twins, so they never name a URL the canonical disowns.
     """
     request = context.get("request")
     if request is None:

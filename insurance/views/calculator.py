@@ -7,8 +7,10 @@ it and, on bad input, shows the same form again with the messages beside the fie
 status 400. The forms parse, the rules compute; these views only route.
 """
 
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
+
+from tramitit.indexing import render_page
 
 from .. import rules
 from ..clock import rules_today
@@ -36,12 +38,28 @@ USER_ERRORS = (rules.InvalidInput, rules.PeriodNotCovered)
 # Latency covers the employer's dependent workers of the Seguro Regular (source, "Seguro por
 # desempleo"): not pensioners, independents or the voluntary plans (figures.md).
 LATENCY_REGIMENES = {"regular", "agrario-dependiente", "ex-cbssp"}
+# Each tool's entry page, by URL name: a filled-in form or a result is one point in an
+# unbounded space of answers, so search engines keep the tool's first page instead (ADR 4).
+ENTRY_PAGES = {
+    "calculator": "insurance:calculator",
+    "calculator_result": "insurance:calculator",
+    "waiting_period": "insurance:waiting_period",
+    "waiting_period_months": "insurance:waiting_period",
+    "waiting_period_result": "insurance:waiting_period",
+    "latency": "insurance:latency",
+    "latency_result": "insurance:latency",
+}
 
 
 def _render(request, template, context, *, invalid=False):
     context = {"covered_from": rules.covered_from(), **context}
-    status = 400 if invalid else 200
-    return render(request, f"insurance/calculator/{template}", context, status=status)
+    return render_page(
+        request,
+        f"insurance/calculator/{template}",
+        context,
+        status=400 if invalid else 200,
+        canonical=reverse(ENTRY_PAGES[request.resolver_match.url_name]),
+    )
 
 
 def _initial(query) -> dict:

@@ -3,11 +3,14 @@
 The answers travel in the query string, so every step and every list can be bookmarked,
 shared and printed. The form validates the answers, the plan's flow decides what comes
 next (``insurance.checklists``); this view only routes: a question (200, or 400 with the
-messages beside the field), an explanation, or the checklist itself.
+messages beside the field), an explanation, or the checklist itself. Every step's
+canonical URL is the builder's own path without the answers: the page to list (ADR 4).
 """
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_safe
+
+from tramitit.indexing import render_page
 
 from .. import checklists
 from ..forms.checklists import ChecklistForm
@@ -21,7 +24,7 @@ def checklist(request, slug):
     plan = get_object_or_404(Plan, slug=slug)
     flow = checklists.load_flow(plan)
     if not flow.rows:
-        return render(request, f"{TEMPLATES}/no_checklist.html", {"plan": plan}, status=404)
+        return render_page(request, f"{TEMPLATES}/no_checklist.html", {"plan": plan}, status=404)
 
     form = ChecklistForm(request.GET, flow=flow)
     valid = form.is_valid()
@@ -43,12 +46,12 @@ def checklist(request, slug):
     status = 200 if valid else 400
     if isinstance(outcome, checklists.NextQuestion):
         context["question"] = form.question(outcome)
-        return render(request, f"{TEMPLATES}/question.html", context, status=status)
+        return render_page(request, f"{TEMPLATES}/question.html", context, status=status)
     if isinstance(outcome, checklists.Complete):
         content = checklists.load_plan_content(plan, flow)
         context["checklist"] = checklists.build_checklist(content, outcome.case)
         context["share_url"] = request.build_absolute_uri(flow.url(outcome.answers))
-        return render(request, f"{TEMPLATES}/checklist.html", context, status=status)
+        return render_page(request, f"{TEMPLATES}/checklist.html", context, status=status)
     context["title"] = checklists.describe(plan, outcome.answers)
     if isinstance(outcome, checklists.Explained):
         context["notes"] = checklists.explanation_notes(plan, flow, outcome)
@@ -56,7 +59,7 @@ def checklist(request, slug):
         context["alternatives"] = _alternatives(flow, plan, outcome)
     else:
         context["not_described"] = _not_described(form, flow, plan, outcome)
-    return render(request, f"{TEMPLATES}/explanation.html", context, status=status)
+    return render_page(request, f"{TEMPLATES}/explanation.html", context, status=status)
 
 
 def _not_described(form, flow, plan, outcome: checklists.NotDescribed) -> dict:

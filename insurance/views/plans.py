@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from tramitit.indexing import render_page
+
 from ..clock import rules_today
 from ..figures import plan_figures
 from ..models import Plan
@@ -39,7 +41,7 @@ def healthz(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    return render_page(request, "404.html", status=404)
 
 
 def server_error(request):

@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from tramitit.indexing import render_page
+
 from .. import rules, wizard
 from ..clock import rules_today
 from ..models import Plan, Requirement
@@ -43,8 +45,11 @@ RELATIVES = {
 
 
 def _render(request, template, context, status=200):
-    """Wizard pages are personal answers: kept out of search engines."""
-    return render(request, template, {"noindex": True, **context}, status=status)
+    """A question, the review or an outcome is one path through the answers: search engines
+    keep the start page for all of them (ADR 4)."""
+    return render_page(
+        request, template, context, status=status, canonical=reverse("insurance:wizard")
+    )
 
 
 def start(request):

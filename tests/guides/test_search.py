@@ -36,8 +36,11 @@ def test_search_with_nothing_found_says_so(client):
     response = client.get("/guias/", {"q": "zzzxxyq"})
     assert response.status_code == 200
     assert list(response.context["guides"]) == []
-    assert "No encontramos guías con esas palabras." in response.content.decode()
-    assert '<meta name="robots" content="noindex, follow">' in response.content.decode()
+    html = response.content.decode()
+    assert "No encontramos guías con esas palabras." in html
+    # Indexable, but any words fold into the list: the one URL to keep (ADR 4).
+    assert '<meta name="robots"' not in html
+    assert '<link rel="canonical" href="http://testserver/guias/">' in html
 
 
 def test_search_combines_with_the_category_filter(client):

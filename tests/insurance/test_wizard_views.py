@@ -114,7 +114,9 @@ def test_every_question_renders(client, question, django_assert_max_num_queries)
     html = response.content.decode()
     assert "<h1" in html and str(response.context["field"].label) in html
     assert 'href="' + response.context["back_url"].replace("&", "&amp;") + '"' in html
-    assert '<meta name="robots" content="noindex' in html
+    # Indexable, kept by search engines under the wizard's start page (ADR 4).
+    assert '<meta name="robots"' not in html
+    assert '<link rel="canonical" href="http://testserver/que-seguro-me-corresponde/">' in html
     assert "sessionid" not in response.cookies
 
 

@@ -1,0 +1,22 @@
+"""What a page tells search engines: the URL to keep it under, and whether to index it at all.
+
+One rule for the whole site (ADR 4): every page that answers 200 is indexable; a page whose
+query string holds someone's answers (a calculator result, a wizard question, a search)
+names its tool's entry page as canonical, so the unbounded space of answers folds into the
+one page worth listing. Only what must never be listed says noindex: every 4xx answer (a
+form shown again with its errors, a missing page) and what the view flags itself (a draft
+preview). ``includes/_meta.html`` writes both, through the ``page_urls`` tag.
+"""
+
+from django.shortcuts import render
+
+
+def render_page(request, template, context=None, *, status=200, canonical=None, noindex=False):
+    """``render`` with the page's canonical path (``canonical``, else the request's path
+    without its query string) and noindex for an error answer or when the caller asks."""
+    context = {
+        **(context or {}),
+        "canonical_path": canonical or request.path,
+        "noindex": noindex or status >= 400,
+    }
+    return render(request, template, context, status=status)
