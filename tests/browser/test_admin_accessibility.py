@@ -1,0 +1,187 @@
+"""Accessibility of the admin the editors work in: axe-core (WCAG 2.2 A/AA, zero
+violations) on each page of an editor's round at 390 px and 1280 px, with a screenshot of
+each, and the keyboard checks of the main pages on the login page and a guide's form."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from playwright.sync_api import expect
+
+from guides.models import Guide, Provider
+
+from . import test_accessibility as main_pages
+from .a11y import report, violations
+from .viewports import WIDTHS
+
+ADMIN = f"/{settings.ADMIN_URL}"
+LOGIN = f"{ADMIN}login/"
+PASSWORD = "una-clave-de-prueba-larga"  # throwaway users in the test database
+GUIDE_SLUG = "afiliar-familiar-essalud"
+
+# (name, path, who, text on the page): ``{guide}`` and ``{provider}`` are filled with the
+# test's objects. Editors have no permission on categories, so only a superuser sees that
+# list; pages both see are checked as both, since each gets different controls.
+PAGES = [
+    ("index", "", "editor", "Proveedores"),
+    ("index", "", "superuser", "Usuarios"),
+    ("guides", "guides/guide/", "editor", "Afiliar a un familiar a EsSalud"),
+    ("guide-add", "guides/guide/add/", "editor", "Añadir guía"),
+    ("guide-change", "guides/guide/{guide}/change/", "editor", "Modificar guía"),
+    ("guide-change", "guides/guide/{guide}/change/", "superuser", "Modificar guía"),
+    ("providers-unverified", "guides/provider/?verified__exact=0", "editor", "Gestiones Lima"),
+    ("provider-add", "guides/provider/add/", "editor", "Añadir proveedor"),
+    ("provider-change", "guides/provider/{provider}/change/", "editor", "Modificar proveedor"),
+    ("provider-change", "guides/provider/{provider}/change/", "superuser", "Modificar proveedor"),
+    ("categories", "guides/category/", "superuser", "Perú"),
+]
+
+
+@pytest.fixture
+def users():
+    editor = User.objects.create_user("editora", password=PASSWORD, is_staff=True)
+    editor.groups.add(Group.objects.get(name="editores"))
+    superuser = User.objects.create_superuser("admin", password=PASSWORD)
+    return {"editor": editor, "superuser": superuser}
+
+
+@pytest.fixture
+def suggestion():
+    """An unverified suggestion from the public on a guide: what the filter is for."""
+    provider = Provider.objects.create(
+        name="Gestiones Lima EIRL",
+        website="https://gestioneslima.pe",
+        turnaround="2 días",
+        source=Provider.Source.SUGGESTION,
+        contact_email="ana@example.pe",
+        notes="Me ayudaron con la inscripción de mi esposo.",
+    )
+    provider.guides.add(Guide.objects.get(slug=GUIDE_SLUG))
+    return provider
+
+
+@pytest.fixture
+def sign_in(page, live_server):
+    """``sign_in(user)``: the page's browser gets a session of that user, as if logged in."""
+
+    def sign_in(user: User) -> None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+        )
+
+    return sign_in
+
+
+def axe_at_both_widths(page, where: str) -> dict[str, list[dict]]:
+    """axe's violations on the page as it is, at each width (no reload: a form stays in the
+    state it was sent to)."""
+    found = {}
+    for width in WIDTHS:
+        page.set_viewport_size(width)
+        if items := violations(page):
+            found[f"{where} @{width['width']}px"] = items
+    return found
+
+
+def assert_accessible(page, screenshot, name: str) -> None:
+    screenshot(name)
+    found = axe_at_both_widths(page, f"{name} ({page.url})")
+    assert not found, "axe found accessibility violations:\n" + report(found)
+
+
+def log_in_through_the_form(page, password: str):
+    page.get_by_label("Nombre de usuario").fill("editora")
+    page.get_by_label("Contraseña").fill(password)
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Iniciar sesión").click()
+    return navigation.value
+
+
+def test_login_page_and_its_error_state(page, users, screenshot):
+    page.goto(ADMIN)
+    expect(page).to_have_url(re.compile(re.escape(LOGIN)))
+    assert_accessible(page, screenshot, "login")
+
+    log_in_through_the_form(page, "no-es-la-clave")
+    expect(page.locator(".errornote")).to_be_visible()
+    assert_accessible(page, screenshot, "login-error")
+
+
+def test_lockout_page(page, users, screenshot):
+    page.goto(LOGIN)
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert log_in_through_the_form(page, "no-es-la-clave").status == 200
+    assert log_in_through_the_form(page, "no-es-la-clave").status == 429
+    expect(page.get_by_role("heading", level=1)).to_have_text("Demasiados intentos fallidos")
+    assert_accessible(page, screenshot, "lockout")
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "who", "text"), PAGES, ids=[f"{p[0]}-{p[2]}" for p in PAGES]
+)
+def test_admin_page(page, users, suggestion, sign_in, screenshot, name, path, who, text):
+    sign_in(users[who])
+    guide = Guide.objects.get(slug=GUIDE_SLUG)
+    url = ADMIN + path.format(guide=guide.pk, provider=suggestion.pk)
+    response = page.goto(url)
+    assert response.status == 200, f"{url}: {response.status}"
+    expect(page.locator("#user-tools")).to_contain_text(users[who].username)
+    expect(page.locator("#content")).to_contain_text(text)
+    if path.endswith(("add/", "change/")):
+        # Axe checks what the scripts build, once built and mended (admin.js names the
+        # language switch last): the tabs and switch on jQuery's ready, selectors on load.
+        expect(page.get_by_role("combobox", name="Idioma de todos los campos")).to_be_visible()
+        expect(page.get_by_role("tab", selected=True).first).to_be_visible()
+        expect(page.locator(".selector-filter input").first).to_be_visible()
+    assert_accessible(page, screenshot, name)
+
+
+def test_logout_page(page, users, sign_in, screenshot):
+    sign_in(users["editor"])
+    page.goto(ADMIN)
+    page.get_by_role("button", name="Cerrar sesión").click()
+    expect(page.get_by_role("link", name="Iniciar sesión de nuevo")).to_be_visible()
+    assert_accessible(page, screenshot, "logged-out")
+    page.goto(ADMIN)  # the session really is gone
+    expect(page).to_have_url(re.compile(re.escape(LOGIN)))
+
+
+def test_language_tabs_still_switch_by_mouse_keys_and_the_main_switch(page, users, sign_in):
+    """static/admin-overrides/admin.js takes the href off the tabs' links: they must still
+    switch, and the tab the keys move to must show its focus."""
+    sign_in(users["editor"])
+    page.goto(f"{ADMIN}guides/guide/{Guide.objects.get(slug=GUIDE_SLUG).pk}/change/")
+    title_tabs = page.get_by_role("tablist").first
+    title_tabs.get_by_role("tab", name="en").click()
+    expect(page.locator("#id_title_en")).to_be_visible()
+    expect(page.locator("#id_title_es")).to_be_hidden()
+
+    page.keyboard.press("ArrowLeft")
+    expect(title_tabs.get_by_role("tab", name="es")).to_be_focused()
+    expect(page.locator("#id_title_es")).to_be_visible()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused language tab shows no focus"
+
+    page.get_by_role("combobox", name="Idioma de todos los campos").select_option(label="en")
+    for field in ("title", "description", "body"):
+        expect(page.locator(f"#id_{field}_en")).to_be_visible()
+        expect(page.locator(f"#id_{field}_es")).to_be_hidden()
+
+
+# --- Keyboard: the same check as on the main pages ----------------------------------------
+
+
+def test_tab_on_the_login_page(page):
+    main_pages.test_tab_shows_focus_on_every_link_and_button_and_never_traps(page, LOGIN)
+
+
+def test_tab_on_a_guide_form(page, users, suggestion, sign_in):
+    sign_in(users["editor"])
+    guide = Guide.objects.get(slug=GUIDE_SLUG)
+    path = f"{ADMIN}guides/guide/{guide.pk}/change/"
+    main_pages.test_tab_shows_focus_on_every_link_and_button_and_never_traps(page, path)
