@@ -113,6 +113,15 @@ def test_every_page_is_indexable_with_its_canonical_url(client, path, canonical)
     assert links["alternates"] == twins(canonical)
 
 
+def test_robots_txt_disallows_nothing(client):
+    # A disallowed page could not show a crawler its canonical URL (Python's robotparser
+    # ignores Google's wildcards, so read the rules themselves).
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    rules = [line.partition(":")[2].strip() for line in lines if line.startswith("Disallow")]
+    assert [rule for rule in rules if rule] == []
+    assert "Allow: /" in lines
+
+
 @pytest.mark.parametrize(
     ("path", "status"), [row[1:] for row in NOINDEX], ids=[row[0] for row in NOINDEX]
 )
