@@ -5,11 +5,13 @@
     .venv/bin/python benchmarks/lighthouse.py home "guide"    # only these pages, by name
     .venv/bin/python benchmarks/lighthouse.py --list          # the page names
 
-The site starts the way benchmarks/load.py starts it (its helpers, on 127.0.0.1, in a temp
-dir removed at the end): a throwaway SQLite database, or a new database on DATABASE_URL's
-PostgreSQL server, migrated and loaded; collectstatic into the temp dir; gunicorn with 2 sync
-workers, DEBUG off, whitenoise and minified HTML. Lighthouse (benchmarks/package.json,
-installed with `npm ci --prefix benchmarks` when missing) runs each page in Chromium
+The site starts as production runs it, the way benchmarks/load.py starts it
+(benchmarks/server.py, on 127.0.0.1, in a temp dir removed at the end): a throwaway
+database, loaded; collectstatic; gunicorn with 2 sync workers, DEBUG off, whitenoise and
+minified HTML. Lighthouse (benchmarks/package.json,
+installed with `npm ci --prefix benchmarks` when missing: 12.8.2, the last line that runs on
+Debian's Node.js 20, as 13.x wants 22.19; the overrides pin the two dependencies that
+Lighthouse's trace engine asks for as "latest", which `npm ci` refuses) runs each page in Chromium
 (CHROME_PATH, else /usr/bin/chromium) with its default mobile form factor and throttling.
 
 Prints a markdown table of the four scores, then each score under 100 with its failing
@@ -20,9 +22,7 @@ Run by hand, not by CI: the performance score moves with the machine's load.
 import argparse
 import json
 import os
-import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,15 +32,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.content import CALCULATOR, CHECKLIST, WIZARD  # noqa: E402
-from benchmarks.load import (  # noqa: E402
+from benchmarks.server import (  # noqa: E402
     HOST,
     PYTHON,
     ROOT,
     Processes,
+    exit_cleanly_on_signals,
     free_port,
     get,
+    prepare_site,
     run,
-    throwaway_database,
+    start_gunicorn,
     wait_until_up,
 )
 
@@ -207,44 +209,6 @@ def report(results: dict[str, dict], paths: dict[str, str]) -> bool:
     return ok
 
 
-def start_site(tmp: Path, processes: Processes) -> tuple[str, dict, object]:
-    """benchmarks/load.py's production site: returns its base URL, its environment and how
-    to drop its database."""
-    database, drop_database = throwaway_database(tmp)
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
-        **database,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-        "BENCH_STATIC_ROOT": str(tmp / "static"),
-        "BENCH_THROWAWAY": "1",
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(ROOT),
-    }
-    print(f"setup: {'PostgreSQL' if drop_database else 'SQLite'} in {tmp}")
-    try:
-        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-        run([PYTHON, "manage.py", "loadcontent"], env)
-        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-        port = free_port()
-        gunicorn = [PYTHON, "-m", "gunicorn", "tramitit.wsgi", "--bind", f"{HOST}:{port}",
-                    "--workers", "2", "--worker-class", "sync", "--no-control-socket",
-                    "--log-level", "warning"]  # fmt: skip
-        log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 (closed with the temp dir)
-        server = processes.start(gunicorn, env=env, cwd=ROOT, stdout=log, stderr=log)
-        base = f"http://{HOST}:{port}"
-        wait_until_up(base + "/healthz", server)
-    except BaseException:
-        if drop_database:
-            with suppress(Exception):
-                drop_database()
-        raise
-    return base, env, drop_database
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", help="page names (default: every page)")
@@ -266,12 +230,12 @@ def main() -> int:
     processes = Processes()
     tmp = Path(tempfile.mkdtemp(prefix="tramitit-lighthouse-"))
     drop_database = None
-    # As in benchmarks/load.py: Ctrl-C, SIGTERM and a closed terminal all clean up.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
+    exit_cleanly_on_signals()
     try:
-        base, env, drop_database = start_site(tmp, processes)
+        env, drop_database = prepare_site(tmp)
+        port = free_port()
+        base = f"http://{HOST}:{port}"
+        wait_until_up(base + "/healthz", start_gunicorn(processes, env, tmp, port))
         guide = json.loads(run([PYTHON, "-m", "benchmarks.content", "pages"], env))["guide"]
         chosen = [page for page in PAGES if not args.pages or page[0] in args.pages]
         paths = {name: path.replace(GUIDE, guide) for name, path, _ in chosen}

@@ -6,11 +6,9 @@
 
 Everything happens on 127.0.0.1, in a temp dir removed at the end:
 
-1. a throwaway database: SQLite in the temp dir, or a new database on the PostgreSQL server
-   of DATABASE_URL (dropped at the end); migrated, loaded with `loadcontent`;
-   collectstatic into the temp dir;
-2. gunicorn with 2 sync workers and DEBUG off (benchmarks.settings: tramitit.settings with
-   STATIC_ROOT in the temp dir); each page's bytes are saved as a static file, its twin;
+1. the site as production runs it (benchmarks/server.py): a throwaway database, loaded;
+   collectstatic into the temp dir; gunicorn with 2 sync workers and DEBUG off;
+2. each page's bytes are saved as a static file, its twin;
 3. wrk, a second process, loads each page and its static twin from the same server (the
    physical-limit anchor): requests/s, p50 and p99 latency, errors, ratio;
 4. the same through nginx (deploy/nginx.conf filled in for loopback) with proxy_cache,
@@ -25,89 +23,32 @@ import argparse
 import json
 import os
 import re
-import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-HOST = "127.0.0.1"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.server import (  # noqa: E402
+    HOST,
+    PYTHON,
+    ROOT,
+    Processes,
+    exit_cleanly_on_signals,
+    free_port,
+    get,
+    prepare_site,
+    run,
+    start_gunicorn,
+    wait_until_up,
+)
+
 TARGETS = {"app_ratio": 0.7, "p99_ms": 50.0, "edge_ratio": 0.8}
-
-
-class Processes:
-    """The servers this script started, each in its own process group, stopped in reverse."""
-
-    def __init__(self):
-        self.running = []
-
-    def start(self, args, **kwargs):
-        process = subprocess.Popen(args, start_new_session=True, **kwargs)
-        self.running.append(process)
-        return process
-
-    def stop(self, process):
-        if process.poll() is None:
-            with suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                with suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=5)
-        if process in self.running:
-            self.running.remove(process)
-
-    def stop_all(self):
-        for process in reversed(list(self.running)):
-            self.stop(process)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
-
-
-def wait_until_up(url: str, process, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server stopped (exit {process.returncode}) before {url}")
-        with suppress(OSError):
-            if get(url, timeout=2)[0] == 200:
-                return
-        time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
-
-
-def run(args, env, **kwargs) -> str:
-    done = subprocess.run(
-        args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900, **kwargs
-    )
-    if done.returncode:
-        raise SystemExit(f"{' '.join(map(str, args))} failed:\n{done.stdout}\n{done.stderr}")
-    return done.stdout
 
 
 # --- wrk -----------------------------------------------------------------------------------
@@ -238,30 +179,6 @@ def print_table(title: str, rows: list, sizes: dict[str, int], target: float) ->
 # --- setup ---------------------------------------------------------------------------------
 
 
-def throwaway_database(tmp: Path) -> tuple[dict, object]:
-    """Environment for a new, empty database, and how to drop it (None for SQLite)."""
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if not url:
-        return {"SQLITE_PATH": str(tmp / "db.sqlite3")}, None
-    parts = urlsplit(url)
-    if not parts.scheme.startswith("postgres"):
-        raise SystemExit("DATABASE_URL: the benchmark knows SQLite and PostgreSQL only")
-    if parts.hostname not in (HOST, "localhost", None):
-        raise SystemExit("DATABASE_URL: the benchmark only uses a server on this machine")
-    import psycopg
-
-    name = f"tramitit_bench_{os.getpid()}"
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return {"DATABASE_URL": parts._replace(path=f"/{name}").geturl()}, drop
-
-
 def nginx_config(tmp: Path, listen: int, upstream: int, static_root: Path, workers: str) -> Path:
     prefix = tmp / "nginx"
     prefix.mkdir()
@@ -335,52 +252,15 @@ def main() -> int:
     processes = Processes()
     tmp = Path(tempfile.mkdtemp(prefix="tramitit-bench-"))
     drop_database = None
-    # Ctrl-C raises KeyboardInterrupt even when started with SIGINT ignored (a background
-    # job); SIGTERM and a closed terminal exit the same way: the finally below cleans up.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
+    exit_cleanly_on_signals()
     try:
-        database, drop_database = throwaway_database(tmp)
-        static_root = tmp / "static"
-        env = {
-            **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
-            **database,
-            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-            "BENCH_STATIC_ROOT": str(static_root),
-            "BENCH_THROWAWAY": "1",
-            "DEBUG": "false",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": HOST,
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
-        print(f"setup: {'PostgreSQL' if drop_database else 'SQLite'} in {tmp}")
-        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-        run([PYTHON, "manage.py", "loadcontent"], env)
-        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        env, drop_database = prepare_site(tmp)
+        static_root = Path(env["BENCH_STATIC_ROOT"])
         pages = json.loads(run([PYTHON, "-m", "benchmarks.content", "pages"], env))
 
         app_port = free_port()
         app = f"http://{HOST}:{app_port}"
-        gunicorn = [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "tramitit.wsgi",
-            "--bind",
-            f"{HOST}:{app_port}",
-            "--workers",
-            "2",
-            "--worker-class",
-            "sync",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ]
-        log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 (closed with the temp dir)
-        server = processes.start(gunicorn, env=env, cwd=ROOT, stdout=log, stderr=log)
+        server = start_gunicorn(processes, env, tmp, app_port)
         wait_until_up(app + "/healthz", server)
 
         # Each page's exact bytes, as a static file: whitenoise serves only the files it
@@ -395,7 +275,7 @@ def main() -> int:
             (static_root / "bench" / f"{name}.html").write_bytes(body)
             twins[page], sizes[page] = f"/static/bench/{name}.html", len(body)
         processes.stop(server)
-        server = processes.start(gunicorn, env=env, cwd=ROOT, stdout=log, stderr=log)
+        server = start_gunicorn(processes, env, tmp, app_port)
         wait_until_up(app + twins["home"], server)
 
         results = {"gunicorn": bench_tier("gunicorn", app, twins, pages, args)}
