@@ -7,12 +7,14 @@
 
 The site starts as production runs it, the way benchmarks/load.py starts it
 (benchmarks/server.py, on 127.0.0.1, in a temp dir removed at the end): a throwaway
-database, loaded; collectstatic; gunicorn with 2 sync workers, DEBUG off, whitenoise and
-minified HTML. Lighthouse (benchmarks/package.json,
-installed with `npm ci --prefix benchmarks` when missing: 12.8.2, the last line that runs on
-Debian's Node.js 20, as 13.x wants 22.19; the overrides pin the two dependencies that
-Lighthouse's trace engine asks for as "latest", which `npm ci` refuses) runs each page in Chromium
-(CHROME_PATH, else /usr/bin/chromium) with its default mobile form factor and throttling.
+database, loaded; collectstatic; gunicorn with 2 sync workers, DEBUG off and minified HTML,
+behind nginx with deploy/nginx.conf (gzip, the page cache, static files).
+
+Lighthouse runs each page in Chromium (CHROME_PATH, else /usr/bin/chromium) with its
+default mobile form factor and throttling. It is benchmarks/package.json's, installed with
+`npm ci --prefix benchmarks` when missing: 12.8.2, the last line that runs on Debian's
+Node.js 20 (13.x wants 22.19); the overrides pin two dependencies that Lighthouse's trace
+engine asks for as "latest", which `npm ci` refuses.
 
 Prints a markdown table of the four scores, then each score under 100 with its failing
 audits, and exits 1 when a score is under 100 for a reason not listed in EXPECTED.
@@ -43,6 +45,7 @@ from benchmarks.server import (  # noqa: E402
     prepare_site,
     run,
     start_gunicorn,
+    start_nginx,
     wait_until_up,
 )
 
@@ -233,9 +236,11 @@ def main() -> int:
     exit_cleanly_on_signals()
     try:
         env, drop_database = prepare_site(tmp)
-        port = free_port()
-        base = f"http://{HOST}:{port}"
-        wait_until_up(base + "/healthz", start_gunicorn(processes, env, tmp, port))
+        app, edge = free_port(), free_port()
+        wait_until_up(f"http://{HOST}:{app}/healthz", start_gunicorn(processes, env, tmp, app))
+        # Through nginx, as visitors reach the site: it gzips the HTML and keeps the pages.
+        base = f"http://{HOST}:{edge}"
+        wait_until_up(base + "/healthz", start_nginx(processes, tmp, edge, app))
         guide = json.loads(run([PYTHON, "-m", "benchmarks.content", "pages"], env))["guide"]
         chosen = [page for page in PAGES if not args.pages or page[0] in args.pages]
         paths = {name: path.replace(GUIDE, guide) for name, path, _ in chosen}

@@ -37,7 +37,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.server import (  # noqa: E402
     HOST,
     PYTHON,
-    ROOT,
     Processes,
     exit_cleanly_on_signals,
     free_port,
@@ -45,6 +44,7 @@ from benchmarks.server import (  # noqa: E402
     prepare_site,
     run,
     start_gunicorn,
+    start_nginx,
     wait_until_up,
 )
 
@@ -179,42 +179,12 @@ def print_table(title: str, rows: list, sizes: dict[str, int], target: float) ->
 # --- setup ---------------------------------------------------------------------------------
 
 
-def nginx_config(tmp: Path, listen: int, upstream: int, static_root: Path, workers: str) -> Path:
-    prefix = tmp / "nginx"
-    prefix.mkdir()
-    values = {
-        "USER": _user(),
-        "WORKERS": workers,
-        "PREFIX": str(prefix),
-        "ERROR_LOG": str(prefix / "error.log"),
-        "ACCESS_LOG": "off",
-        "MIME_TYPES": "/etc/nginx/mime.types",
-        "LISTEN": f"{HOST}:{listen}",
-        "UPSTREAM": f"{HOST}:{upstream}",
-        "STATIC_ROOT": str(static_root),
-    }
-    text = (ROOT / "deploy" / "nginx.conf").read_text()
-    for key, value in values.items():
-        text = text.replace(f"@{key}@", value)
-    if "@" in re.sub(r"#.*", "", text):
-        raise SystemExit("deploy/nginx.conf has a placeholder the benchmark does not fill")
-    path = prefix / "nginx.conf"
-    path.write_text(text)
-    return path
-
-
 def pinning_cpus(args) -> tuple[int, int] | None:
     """Two CPUs this process may use, one for the server and one for wrk, or None."""
     cpus = sorted(os.sched_getaffinity(0))
     if args.no_pin or len(cpus) < 2 or not shutil.which("taskset"):
         return None
     return cpus[0], cpus[1]
-
-
-def _user() -> str:
-    import pwd
-
-    return pwd.getpwuid(os.getuid()).pw_name
 
 
 def soak_script(tmp: Path, paths: list[str]) -> Path:
@@ -294,16 +264,7 @@ def main() -> int:
             # requests a second, two nginx workers and two wrk threads scheduled over two
             # CPUs measure the scheduler more than nginx (ratios from 0.6 to 0.9 between runs).
             cpus = pinning_cpus(args)
-            workers = "1" if cpus else "auto"
-            config = nginx_config(tmp, edge_port, app_port, static_root, workers)
-            nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-            run([nginx, "-t", "-q", "-c", str(config)], env)
-            pinned = ["taskset", "-c", str(cpus[0])] if cpus else []
-            proxy = processes.start(
-                [*pinned, nginx, "-c", str(config), "-g", "daemon off;"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+            proxy = start_nginx(processes, tmp, edge_port, app_port, cpu=cpus[0] if cpus else None)
             wait_until_up(edge + "/healthz", proxy)
             client = Client(threads=1, cpu=cpus[1]) if cpus else SHARED
             results["nginx"] = bench_tier("nginx proxy_cache", edge, twins, pages, args, client)

@@ -8,7 +8,9 @@ collectstatic into the temp dir; gunicorn with 2 sync workers and DEBUG off
 """
 
 import os
+import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -172,3 +174,45 @@ def start_gunicorn(processes: Processes, env: dict, tmp: Path, port: int):
     ]
     with open(tmp / "gunicorn.log", "a") as log:  # the child keeps its own copy open
         return processes.start(command, env=env, cwd=ROOT, stdout=log, stderr=log)
+
+
+def start_nginx(processes: Processes, tmp: Path, port: int, upstream: int, *, cpu=None):
+    """nginx with deploy/nginx.conf in front of gunicorn on ``upstream``, serving the temp
+    dir's static files; held to one worker on ``cpu`` when given, else one per CPU. Call
+    ``wait_until_up`` before using it."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        raise SystemExit("nginx is missing: apt-get install -y nginx-light")
+    prefix = tmp / "nginx"
+    prefix.mkdir()
+    values = {
+        "USER": _user(),
+        "WORKERS": "1" if cpu is not None else "auto",
+        "PREFIX": str(prefix),
+        "ERROR_LOG": str(prefix / "error.log"),
+        "ACCESS_LOG": "off",
+        "MIME_TYPES": "/etc/nginx/mime.types",
+        "LISTEN": f"{HOST}:{port}",
+        "UPSTREAM": f"{HOST}:{upstream}",
+        "STATIC_ROOT": str(tmp / "static"),
+    }
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    for key, value in values.items():
+        text = text.replace(f"@{key}@", value)
+    if "@" in re.sub(r"#.*", "", text):
+        raise SystemExit("deploy/nginx.conf has a placeholder the benchmarks do not fill")
+    config = prefix / "nginx.conf"
+    config.write_text(text)
+    run([nginx, "-t", "-q", "-c", str(config)], os.environ)
+    pinned = ["taskset", "-c", str(cpu)] if cpu is not None else []
+    return processes.start(
+        [*pinned, nginx, "-c", str(config), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _user() -> str:
+    import pwd
+
+    return pwd.getpwuid(os.getuid()).pw_name
