@@ -27,8 +27,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-from contextlib import suppress
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -38,11 +36,10 @@ from benchmarks.server import (  # noqa: E402
     HOST,
     PYTHON,
     ROOT,
-    Processes,
-    exit_cleanly_on_signals,
+    exit_with,
     free_port,
     get,
-    prepare_site,
+    production_site,
     run,
     start_gunicorn,
     start_nginx,
@@ -230,12 +227,8 @@ def main() -> int:
         raise SystemExit(f"no Chromium at {chrome}: set CHROME_PATH")
     install_lighthouse()
 
-    processes = Processes()
-    tmp = Path(tempfile.mkdtemp(prefix="tramitit-lighthouse-"))
-    drop_database = None
-    exit_cleanly_on_signals()
-    try:
-        env, drop_database = prepare_site(tmp)
+    with production_site("tramitit-lighthouse-", keep=args.keep) as site:
+        processes, tmp, env = site.processes, site.tmp, site.env
         app, edge = free_port(), free_port()
         wait_until_up(f"http://{HOST}:{app}/healthz", start_gunicorn(processes, env, tmp, app))
         # Through nginx, as visitors reach the site: it gzips the HTML and keeps the pages.
@@ -258,20 +251,7 @@ def main() -> int:
         ok = report(results, paths)
         print(f"load average after: {Path('/proc/loadavg').read_text().split()[:3]}")
         return 0 if ok else 1
-    finally:
-        processes.stop_all()
-        if drop_database:
-            with suppress(Exception):
-                drop_database()
-        if args.keep:
-            print(f"kept {tmp} (reports/*.report.html)")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        print("\ninterrupted: everything started was stopped", file=sys.stderr)
-        sys.exit(130)
+    exit_with(main)

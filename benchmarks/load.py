@@ -27,8 +27,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,11 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.server import (  # noqa: E402
     HOST,
     PYTHON,
-    Processes,
-    exit_cleanly_on_signals,
+    exit_with,
     free_port,
     get,
-    prepare_site,
+    production_site,
     run,
     start_gunicorn,
     start_nginx,
@@ -219,12 +216,8 @@ def main() -> int:
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             raise SystemExit(f"{tool} is missing: apt-get install -y {tool}")
 
-    processes = Processes()
-    tmp = Path(tempfile.mkdtemp(prefix="tramitit-bench-"))
-    drop_database = None
-    exit_cleanly_on_signals()
-    try:
-        env, drop_database = prepare_site(tmp)
+    with production_site("tramitit-bench-", keep=args.keep) as site:
+        processes, tmp, env = site.processes, site.tmp, site.env
         static_root = Path(env["BENCH_STATIC_ROOT"])
         pages = json.loads(run([PYTHON, "-m", "benchmarks.content", "pages"], env))
 
@@ -285,15 +278,6 @@ def main() -> int:
 
         report(results, soak, counted, sizes, args)
         return 0
-    finally:
-        processes.stop_all()
-        if drop_database:
-            with suppress(Exception):
-                drop_database()
-        if args.keep:
-            print(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def report(results, soak, counted, sizes, args) -> None:
@@ -365,8 +349,4 @@ def report(results, soak, counted, sizes, args) -> None:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        print("\ninterrupted: everything started was stopped", file=sys.stderr)
-        sys.exit(130)
+    exit_with(main)

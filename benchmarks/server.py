@@ -15,10 +15,12 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,7 +58,7 @@ class Processes:
             self.stop(process)
 
 
-def exit_cleanly_on_signals() -> None:
+def _exit_cleanly_on_signals() -> None:
     """Ctrl-C raises KeyboardInterrupt even when started with SIGINT ignored (a background
     job); SIGTERM and a closed terminal exit the same way, so a script's ``finally`` stops
     what it started and removes its temp dir."""
@@ -152,6 +154,46 @@ def prepare_site(tmp: Path) -> tuple[dict, object]:
                 drop_database()
         raise
     return env, drop_database
+
+
+@dataclass(frozen=True)
+class Site:
+    tmp: Path
+    env: dict
+    processes: Processes
+
+
+@contextmanager
+def production_site(prefix: str, *, keep: bool):
+    """One run's temp dir, loaded site (``prepare_site``) and processes. However the run
+    ends, every process is stopped, the database dropped and the temp dir removed (or kept,
+    and said so)."""
+    processes = Processes()
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    drop_database = None
+    _exit_cleanly_on_signals()
+    try:
+        env, drop_database = prepare_site(tmp)
+        yield Site(tmp=tmp, env=env, processes=processes)
+    finally:
+        processes.stop_all()
+        if drop_database:
+            with suppress(Exception):
+                drop_database()
+        if keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def exit_with(main) -> None:
+    """A script's exit: ``main``'s status, or 130 on Ctrl-C once ``production_site`` has
+    cleaned up."""
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("\ninterrupted: everything started was stopped", file=sys.stderr)
+        sys.exit(130)
 
 
 def start_gunicorn(processes: Processes, env: dict, tmp: Path, port: int):

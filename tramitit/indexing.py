@@ -12,11 +12,12 @@ from django.shortcuts import render
 
 
 def render_page(request, template, context=None, *, status=200, canonical=None, noindex=False):
-    """``render`` with the page's canonical path (``canonical``, else the request's path
-    without its query string) and noindex for an error answer or when the caller asks."""
+    """``render`` with the page's canonical path (``canonical``; without one, ``page_urls``
+    takes the request's path without its query string) and noindex for an error answer or
+    when the caller asks."""
     context = {
         **(context or {}),
-        "canonical_path": canonical or request.path,
+        "canonical_path": canonical,
         "noindex": noindex or status >= 400,
     }
     return render(request, template, context, status=status)
