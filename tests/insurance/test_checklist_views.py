@@ -101,7 +101,7 @@ def test_every_combination_of_the_plans_questions(slug):
 def test_every_combination_of_the_spouse_removal_details():
     """The remaining questions after "baja, cónyuge, divorcio": none, a word, junk."""
     base = {"tramite": "baja", "familiar": "conyuge", "motivo": "divorcio"}
-    others = ("lugar", "matrimonio", "tercero", "laboral", "nacionalidad", "edad")
+    others = ("lugar", "matrimonio", "tercero", "laboral", "nacionalidad", "edad", "titular")
     seen = set()
     for values in itertools.product(*([MISSING, VOCABULARY[q][-1], JUNK] for q in others)):
         seen.add(
@@ -255,6 +255,7 @@ LONG_CASE = {
     "lugar": "extranjero",
     "matrimonio": "extranjero",
     "tercero": "si",
+    "titular": "trabajador",
 }
 
 
@@ -275,16 +276,17 @@ def test_the_printable_list_has_the_case_on_top_and_its_address_at_the_bottom(cl
     html = response.content.decode()
     title = (
         "Dar de baja a tu cónyuge por divorcio en el extranjero (casados en el extranjero, "
-        "trámite hecho por un tercero) — Seguro Regular EsSalud"
+        "trámite hecho por un tercero, titular con empleador) — Seguro Regular EsSalud"
     )
     address = "http://testserver" + url("regular", **LONG_CASE)
     top = html.index(f'<h1 class="checklist-title">{title}</h1>')
     documents = html.index('type="checkbox"')
     bottom = html.index(f">{address.replace('&', '&amp;')}</a>")
     assert top < documents < bottom
-    # Each paper is a tick box with its label.
-    boxes = re.findall(r'<input type="checkbox" id="(doc-\d+)">', html)
-    assert len(boxes) == len(response.context["checklist"].documents) == 10
+    # Each paper is a tick box with its label, named by its row's natural key (kept ticks).
+    boxes = re.findall(r'<input type="checkbox" id="(doc-[a-z0-9-]+)" autocomplete="off"', html)
+    assert len(boxes) == len(set(boxes)) == len(response.context["checklist"].documents) == 7
+    assert boxes[0] == "doc-conyuge-baja-1"  # the Formulario 1010 in the words of 6.1.2
     for box in boxes:
         assert f'<label for="{box}">' in html
     assert "Uno de estos documentos" in html
@@ -366,7 +368,7 @@ def test_an_empty_answer_is_an_error(client, question):
 
 
 def test_a_form_is_linked_only_once_it_has_an_official_address(client):
-    page = url("regular", tramite="inscripcion", familiar="hijo-menor")
+    page = url("regular", tramite="inscripcion", familiar="hijo-menor", titular="trabajador")
     html = client.get(page).content.decode()
     assert "<strong>Formulario 1010</strong>" in html and "Descargar el Formulario" not in html
     Form.objects.filter(code="1010").update(url="https://www.gob.pe/formulario-1010")
