@@ -101,10 +101,8 @@ class DocumentGroup:
 
 
 def _shown(same: list[Requirement]) -> Requirement:
-    prevailing = [r for r in same if r.prevails]
-    if len(prevailing) > 1:
-        raise ValueError(f"{same[0].document}: more than one requirement prevails")
-    return prevailing[0] if prevailing else same[0]
+    """The row whose words stand for the paper (a test keeps it to one per case)."""
+    return next((r for r in same if r.prevails), same[0])
 
 
 def _document(content: PlanContent, same: list[Requirement]) -> Document:

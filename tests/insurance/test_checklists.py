@@ -119,6 +119,12 @@ def test_every_merged_paper_says_how_its_sections_differ(contents):
     assert merged > 100
 
 
+def test_a_merged_paper_has_at_most_one_stricter_rule(contents):
+    for _slug, checklist in every_checklist(contents):
+        for document in checklist.documents:
+            assert sum(r.prevails for r in document.requirements) <= 1, checklist.title
+
+
 def test_the_merged_paper_stands_where_the_first_section_asks_for_it(contents):
     checklist = checklist_for(
         contents, "regular", {**LONG_REMOVAL, "motivo": "divorcio", "lugar": "peru",
