@@ -292,7 +292,9 @@ class Requirement(SectionItem):
     The source often asks for one paper in two sections (Seguro Regular 5.1 and 6.1.2 both
     ask for the Formulario 1010). Requirements of a plan that share a ``document`` are that
     one paper: a checklist shows it once, in the words of the row that ``prevails`` (the
-    stricter rule) or else of the first, citing every section that asks for it.
+    stricter rule) or else of the first, citing every section that asks for it, with each
+    row's ``clarification`` (our Aclaración: how the sections differ). A paper the source
+    names inside a step's text has that ``step``: the plan page shows the step, not the row.
     """
 
     class Procedure(models.TextChoices):
