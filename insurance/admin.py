@@ -109,19 +109,24 @@ class RequirementAdmin(SectionItemAdmin):
     fieldsets = (
         (None, {"fields": ("section", "order", "text")}),
         (_("A qué caso se aplica"), {"fields": ("procedure", "person", "circumstance")}),
-        (_("Detalles"), {"fields": ("choice_group", "form")}),
+        (_("Detalles"), {"fields": ("choice_group", "form", "step")}),
+        (
+            _("Mismo documento en varias secciones"),
+            {"fields": ("document", "prevails", "clarification")},
+        ),
     )
 
 
 @admin.register(Step)
 class StepAdmin(SectionItemAdmin):
-    list_display = ("title", "plan", "section_title", "number", "order")
+    list_display = ("title", "plan", "section_title", "number", "circumstance", "unless")
+    list_filter = ("section__plan", "circumstance", "unless")
     search_fields = ("title", "body")
 
 
 @admin.register(Note)
 class NoteAdmin(SectionItemAdmin):
-    list_display = ("__str__", "plan", "kind", "section_title")
+    list_display = ("__str__", "plan", "kind", "section_title", "step")
     list_filter = ("section__plan", "kind")
     search_fields = ("text",)
 

@@ -10,6 +10,7 @@ Items have no slug of their own: their natural key is (plan, section anchor, ord
 fixtures never depend on auto-increment ids and reloading them updates rows in place.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -287,6 +288,13 @@ class Requirement(SectionItem):
     ``person`` empty means the requirement applies to every person of the procedure;
     ``circumstance`` empty means it applies whatever the circumstance. Requirements that
     share a non-empty ``choice_group`` are alternatives: bring one of them.
+
+    The source often asks for one paper in two sections (Seguro Regular 5.1 and 6.1.2 both
+    ask for the Formulario 1010). Requirements of a plan that share a ``document`` are that
+    one paper: a checklist shows it once, in the words of the row that ``prevails`` (the
+    stricter rule) or else of the first, citing every section that asks for it, with each
+    row's ``clarification`` (our Aclaración: how the sections differ). A paper the source
+    names inside a step's text has that ``step``: the plan page shows the step, not the row.
     """
 
     class Procedure(models.TextChoices):
@@ -310,6 +318,9 @@ class Requirement(SectionItem):
         WORK_REASONS = "motivo-laboral", _("Por motivos laborales")
         FOREIGNER = "extranjero", _("Persona extranjera")
         AGED_70_PLUS = "mayor-70", _("Persona de 70 años a más")
+        # Used by steps only: what a step says may hold for some titulares alone.
+        TITULAR_WITH_EMPLOYER = "titular-con-empleador", _("El titular trabaja para un empleador")
+        TITULAR_PENSIONER = "titular-pensionista", _("El titular es pensionista")
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="requirements")
     procedure = models.CharField(_("trámite"), max_length=30, choices=Procedure.choices)
@@ -334,23 +345,95 @@ class Requirement(SectionItem):
         related_name="requirements",
         verbose_name=_("formulario"),
     )
+    document = models.SlugField(
+        _("documento"),
+        blank=True,
+        help_text=_(
+            "Los requisitos del seguro con la misma clave son un mismo papel que piden "
+            "varias secciones: la lista lo muestra una sola vez."
+        ),
+    )
+    prevails = models.BooleanField(
+        _("regla más estricta"),
+        default=False,
+        help_text=_("Si el mismo documento sale de varias secciones, la lista usa este texto."),
+    )
+    clarification = models.TextField(
+        _("aclaración de tramitit"),
+        blank=True,
+        help_text=_(
+            "Se muestra junto al requisito en la lista: p. ej., en qué difieren las "
+            "secciones que piden el mismo documento y qué regla seguimos."
+        ),
+    )
+    step = models.ForeignKey(
+        "Step",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="requirements",
+        verbose_name=_("paso que lo pide"),
+        help_text=_(
+            "Si la fuente nombra este documento en el texto de un paso y no en una lista: "
+            "la página del seguro muestra el paso y no lo repite."
+        ),
+    )
 
     class Meta(SectionItem.Meta):
         verbose_name = _("requisito")
         verbose_name_plural = _("requisitos")
-        constraints = [SectionItem.unique_order("requirement_unique_order")]
+        constraints = [
+            SectionItem.unique_order("requirement_unique_order"),
+            models.CheckConstraint(
+                condition=~models.Q(prevails=True, document=""),
+                name="requirement_prevails_has_document",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(document="") | models.Q(choice_group=""),
+                name="requirement_document_not_a_choice",
+            ),
+        ]
 
     def __str__(self):
         return self.text[:80]
 
+    def clean(self):
+        _check_same_section(self)
+
+
+def _check_same_section(item):
+    """A row tied to a step belongs to the step's section (so the page keeps them together)."""
+    if item.step_id and item.section_id and item.step.section_id != item.section_id:
+        raise ValidationError({"step": _("El paso tiene que ser de la misma sección.")})
+
 
 class Step(SectionItem):
-    """One step of a procedure ("Hazlo en 3 pasos")."""
+    """One step of a procedure ("Hazlo en 3 pasos").
+
+    Tagged like requirements, so a checklist shows only the steps that fit its case: a
+    step that says "entrégale los documentos a tu empleador" only when the titular has one
+    (``circumstance``), one that promises cover "después de tres meses de aportes" not to a
+    pensioner, who has no waiting period (``unless``).
+    """
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="steps")
     number = models.CharField(_("número"), max_length=20, blank=True)
     title = models.CharField(_("título"), max_length=200)
     body = models.TextField(_("texto"), blank=True)
+    circumstance = models.CharField(
+        _("solo si"),
+        max_length=30,
+        choices=Requirement.Circumstance.choices,
+        blank=True,
+        help_text=_("Vacío: en todos los casos. Si no, solo en los casos con esta circunstancia."),
+    )
+    unless = models.CharField(
+        _("salvo si"),
+        max_length=30,
+        choices=Requirement.Circumstance.choices,
+        blank=True,
+        help_text=_("Los casos con esta circunstancia no muestran el paso."),
+    )
 
     class Meta(SectionItem.Meta):
         verbose_name = _("paso")
@@ -359,6 +442,10 @@ class Step(SectionItem):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.circumstance and self.circumstance == self.unless:
+            raise ValidationError({"unless": _("No puede ser la circunstancia de «solo si».")})
 
 
 class Note(SectionItem):
@@ -372,6 +459,15 @@ class Note(SectionItem):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("texto"))
+    step = models.ForeignKey(
+        Step,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notes",
+        verbose_name=_("paso que aclara"),
+        help_text=_("Las listas de requisitos muestran la nota junto a este paso."),
+    )
 
     class Meta(SectionItem.Meta):
         verbose_name = _("nota")
@@ -380,6 +476,9 @@ class Note(SectionItem):
 
     def __str__(self):
         return self.text[:80]
+
+    def clean(self):
+        _check_same_section(self)
 
 
 class Benefit(SectionItem):

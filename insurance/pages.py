@@ -109,9 +109,11 @@ def build_plan_page(plan: Plan) -> PlanPage:
             # person and section (joined, no extra query) tell which checklists to link to
             queryset = queryset.select_related("form", "person", "section")
         for item in queryset:
-            items[item.section_id].append((item.order, kind, item))
             if model is Requirement:
                 requirements.append(item)
+                if item.step_id:  # named in a step's text: the page shows the step instead
+                    continue
+            items[item.section_id].append((item.order, kind, item))
     links = plan_links(plan, requirements)
     sections = [
         PageSection(

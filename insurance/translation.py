@@ -60,7 +60,7 @@ class ContributionRuleTranslation(TranslationOptions):
 
 @register(Requirement)
 class RequirementTranslation(TranslationOptions):
-    fields = ("text",)
+    fields = ("text", "clarification")
 
 
 @register(Step)

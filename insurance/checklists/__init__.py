@@ -15,6 +15,7 @@ the requirements, steps and notes that apply.
   ``Flow.resolve`` walks the answers of a request to the next question, an explanation, or
   a complete ``Case``. ``load_flow`` reads it in one query.
 - ``content``: ``load_plan_content`` (four more queries), what the checklists are built from.
+- ``documents``: the case's requirements as items, a paper asked for by two sections once.
 - ``checklist``: ``build_checklist``, the ``Checklist`` of a complete case.
 - ``words``: ``describe``, the case in words; ``links``: the plan page's links in.
 """
@@ -36,7 +37,7 @@ from .flow import (
 )
 from .links import Link, plan_links
 from .questions import QUESTIONS, VOCABULARY, Answers, Case
-from .routes import AUTOMATIC_REMOVAL, DOERS, EXPLANATIONS, ROUTES, Route
+from .routes import AUTOMATIC_REMOVAL, DOERS, EXPLANATIONS, ROUTES, Doer, Route
 from .words import describe
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "Case",
     "Checklist",
     "Complete",
+    "Doer",
     "Explained",
     "Flow",
     "Link",

@@ -142,6 +142,8 @@ class Flow:
         route = self.route(answers)
         if route is None or question in route.skip:
             return ()
+        if question == "titular":
+            return _ordered(question, route.doer_by_titular)
         circumstances = {row.circumstance for row in self.relevant_rows(route, answers)}
         if question == "motivo":
             return _ordered(question, {MOTIVE_OF[c] for c in circumstances if c in MOTIVE_OF})
@@ -206,6 +208,9 @@ class Flow:
                     error = REQUIRED
                 elif invalid:
                     error = UNUSED_INVALID
+                elif unused := _unused(given, answers, QUESTIONS[:index]):
+                    # Say so before asking on: the answers to come would not use them either.
+                    return NotDescribed(answers, extra=unused)
                 else:
                     error = ""
                 return NextQuestion(question, options, answers, error=error)
@@ -219,7 +224,7 @@ class Flow:
                 outcome = Explained(answers, explanation)
                 break
         else:
-            extra = tuple((q, given[q]) for q in QUESTIONS if q in given and q not in answers)
+            extra = _unused(given, answers, QUESTIONS)
             if extra:
                 outcome = NotDescribed(answers, extra=extra)
             else:
@@ -276,6 +281,11 @@ class Flow:
             elif len(options) == 1:
                 answers = answers.with_answer(question, options[0], implied=True)
         return answers
+
+
+def _unused(given, answers: Answers, questions) -> tuple[tuple[str, str], ...]:
+    """The answers given to these questions that the case does not ask."""
+    return tuple((q, given[q]) for q in questions if q in given and q not in answers)
 
 
 def load_flow(plan: Plan) -> Flow:

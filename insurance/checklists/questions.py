@@ -21,6 +21,8 @@ QUESTIONS = (
     "laboral",
     "nacionalidad",
     "edad",
+    # Last, so that a list bookmarked before it was asked still opens (with this question).
+    "titular",
 )
 
 # Every value a parameter can take on any plan. A value outside these is an error (400); a
@@ -43,6 +45,8 @@ VOCABULARY = {
     "laboral": ("no", "si"),
     "nacionalidad": ("peruana", "extranjera"),
     "edad": ("menos-de-70", "70-o-mas"),
+    # What kind of titular you are, where it changes who registers your family (Regular 11).
+    "titular": ("trabajador", "pensionista", "pescador-artesanal", "otro"),
 }
 
 C = Requirement.Circumstance
@@ -74,6 +78,10 @@ FLAG_QUESTIONS = {
     "edad": (C.AGED_70_PLUS, "70-o-mas"),
 }
 MARRIAGE_CIRCUMSTANCES = {"peru": C.MARRIED_PERU, "extranjero": C.MARRIED_ABROAD}
+# The circumstance the kind of titular brings: some steps say "entrégale ... a tu
+# empleador", others promise cover after three months of contributions, which a pensioner
+# does not wait for.
+TITULAR_CIRCUMSTANCES = {"trabajador": C.TITULAR_WITH_EMPLOYER, "pensionista": C.TITULAR_PENSIONER}
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,9 @@ def active_circumstances(answers: Answers) -> frozenset[str]:
     marriage = answers.get("matrimonio")
     if marriage:
         active.add(MARRIAGE_CIRCUMSTANCES[marriage])
+    titular = TITULAR_CIRCUMSTANCES.get(answers.get("titular"))
+    if titular:
+        active.add(titular)
     for question, (circumstance, yes) in FLAG_QUESTIONS.items():
         if answers.get(question) == yes:
             active.add(circumstance)

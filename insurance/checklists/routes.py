@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 # Who carries out the procedure; the template words each one (checklists/_doer.html).
 EMPLOYER_PAYROLL = "empleador-planilla"
+PENSION_PAYER = "entidad-pension"
+FISHERS_ORGANISATION = "organizacion-social"
+TITULAR_OSPE_OR_ONLINE = "titular-ospe-viva"
 TITULAR_IN_PERSON = "titular-ospe"
 INSURED_AT_OSPE = "asegurado-ospe"
 ONLINE = "en-linea"
@@ -17,6 +20,9 @@ EMPLOYER_SCTR = "empleador-sctr"
 NOT_STATED = "no-indicado"
 DOERS = (
     EMPLOYER_PAYROLL,
+    PENSION_PAYER,
+    FISHERS_ORGANISATION,
+    TITULAR_OSPE_OR_ONLINE,
     TITULAR_IN_PERSON,
     INSURED_AT_OSPE,
     ONLINE,
@@ -26,6 +32,15 @@ DOERS = (
     EMPLOYER_SCTR,
     NOT_STATED,
 )
+
+
+@dataclass(frozen=True)
+class Doer:
+    """Who carries out a procedure (one of ``DOERS``), and the sections that say so."""
+
+    code: str
+    sections: tuple[str, ...] = ()
+
 
 # Outcomes that are an explanation rather than a list (checklists/explanations/_<code>.html).
 AUTOMATIC_REMOVAL = "baja-automatica-gestante"
@@ -46,8 +61,10 @@ class Route:
     plan: str
     procedure: str
     persons: tuple[str, ...] | None
-    doer: str
-    doer_sections: tuple[str, ...] = ()
+    doer: Doer
+    # Who does it by the kind of titular (the answer to "titular"), where that changes
+    # it; empty: the question is not asked and ``doer`` does it.
+    doer_by_titular: Mapping[str, Doer] = field(default_factory=dict)
     track: str = ""  # SCTR: the answer to "trabajador"
     only_sections: tuple[str, ...] = ()  # restrict the requirements to these sections
     steps: tuple[str, ...] = ()
@@ -75,16 +92,35 @@ class Route:
     def anchors(self, names, person) -> tuple[str, ...]:
         return tuple(name.format(person=person or "") for name in names)
 
+    def doer_for(self, titular: str | None) -> Doer:
+        return self.doer_by_titular.get(titular, self.doer)
+
+    @property
+    def doers(self) -> tuple[Doer, ...]:
+        return (self.doer, *self.doer_by_titular.values())
+
+
+# Seguro Regular 5, 11 and 12: the employer registers and removes the dependants of its
+# workers through the Planilla Electrónica (T-Registro); pensioners are registered by the
+# ONP or AFP and independent artisanal fishers by their Organización Social, and the source
+# does not say who registers their dependants. Any titular may go to one of the 35 OSPE
+# (12) or use EsSalud VIVA online (figures.md).
+REGULAR_DOERS = {
+    "trabajador": Doer(EMPLOYER_PAYROLL, ("derechohabientes", "registro-derechohabientes")),
+    "pensionista": Doer(PENSION_PAYER, ("registro-trabajadores", "registro-derechohabientes")),
+    "pescador-artesanal": Doer(
+        FISHERS_ORGANISATION, ("registro-trabajadores", "registro-derechohabientes")
+    ),
+    "otro": Doer(TITULAR_OSPE_OR_ONLINE, ("registro-derechohabientes",)),
+}
 
 ROUTES = (
-    # Seguro Regular 5, 6.2...10.2, 12: the employer registers and removes dependants through
-    # the Planilla Electrónica (T-Registro); the OSPE only when that record is missing.
     Route(
         "regular",
         "inscripcion",
         REGULAR_DEPENDANTS,
-        EMPLOYER_PAYROLL,
-        doer_sections=("derechohabientes", "registro-derechohabientes"),
+        REGULAR_DOERS["trabajador"],
+        REGULAR_DOERS,
         steps=("{person}-pasos",),
         effect="{person}-inscripcion",
         waiting_period=True,
@@ -95,8 +131,8 @@ ROUTES = (
         "regular",
         "inscripcion",
         ("gestante",),
-        EMPLOYER_PAYROLL,
-        doer_sections=("derechohabientes", "registro-derechohabientes"),
+        REGULAR_DOERS["trabajador"],
+        REGULAR_DOERS,
         steps=("gestante-pasos",),
         notes=("pasos-desafiliacion",),
         effect="gestante-inscripcion",
@@ -107,8 +143,8 @@ ROUTES = (
         "regular",
         "baja",
         REGULAR_DEPENDANTS,
-        EMPLOYER_PAYROLL,
-        doer_sections=("derechohabientes", "registro-derechohabientes"),
+        REGULAR_DOERS["trabajador"],
+        REGULAR_DOERS,
         steps=("pasos-desafiliacion",),
         effect="{person}-baja",
         links_from=("{person}",),
@@ -120,8 +156,7 @@ ROUTES = (
         "regular",
         "baja",
         ("gestante",),
-        TITULAR_IN_PERSON,
-        doer_sections=("pasos-desafiliacion",),
+        Doer(TITULAR_IN_PERSON, ("pasos-desafiliacion",)),
         steps=("pasos-desafiliacion",),
         notes=("pasos-desafiliacion", "gestante-baja"),
         effect="gestante-baja",
@@ -134,8 +169,7 @@ ROUTES = (
         "regular",
         "cambio-establecimiento",
         None,
-        INSURED_AT_OSPE,
-        doer_sections=("cambio-establecimiento",),
+        Doer(INSURED_AT_OSPE, ("cambio-establecimiento",)),
         steps=("cambio-establecimiento-pasos",),
         effect="cambio-establecimiento",
         links_from=("cambio-establecimiento",),
@@ -145,32 +179,31 @@ ROUTES = (
         "regular",
         "consulta-establecimiento",
         None,
-        ONLINE,
-        doer_sections=("establecimiento-asignado",),
+        Doer(ONLINE, ("establecimiento-asignado",)),
         effect="establecimiento-asignado",
         links_from=("establecimiento-asignado",),
     ),
-    # Potestativo 3.2.1: the titular or a legal representative, at an OSPE.
+    # Potestativo 3.2.1: the titular or a legal representative, at an OSPE, with the papers
+    # of 3.1 (not those 4.2.2 asks of the titular who enrols a family).
     Route(
         "potestativo",
         "inscripcion",
         ("titular",),
-        TITULAR_OR_REPRESENTATIVE,
-        doer_sections=("pasos-afiliacion-individual",),
+        Doer(TITULAR_OR_REPRESENTATIVE, ("pasos-afiliacion-individual",)),
+        only_sections=("requisitos-afiliacion-individual",),
         steps=("pasos-afiliacion-individual",),
         effect="afiliacion-individual",
         waiting_period=True,
         links_from=("afiliacion-individual",),
     ),
-    # Potestativo 4.2.2: the titular, at an OSPE or a Centro MAC.
+    # Potestativo 4.2.2: the titular, at an OSPE or a Centro MAC, with the papers of 4.1 and
+    # those 4.2.2 names.
     Route(
         "potestativo",
         "inscripcion",
         POTESTATIVO_DEPENDANTS,
-        TITULAR_OSPE_OR_MAC,
-        doer_sections=("pasos-afiliacion-familiares",),
+        Doer(TITULAR_OSPE_OR_MAC, ("pasos-afiliacion-familiares",)),
         steps=("pasos-afiliacion-familiares",),
-        notes=("pasos-afiliacion-familiares",),
         effect="afiliacion-familiares",
         waiting_period=True,
         links_from=("{person}",),
@@ -180,8 +213,7 @@ ROUTES = (
         "sctr",
         "inscripcion",
         ("titular",),
-        INDEPENDENT_AT_OSPE,
-        doer_sections=("afiliacion-independiente", "pasos-afiliacion-independiente"),
+        Doer(INDEPENDENT_AT_OSPE, ("afiliacion-independiente", "pasos-afiliacion-independiente")),
         track="independiente",
         only_sections=("afiliacion-independiente",),
         steps=("pasos-afiliacion-independiente",),
@@ -192,8 +224,7 @@ ROUTES = (
         "sctr",
         "inscripcion",
         ("titular",),
-        EMPLOYER_SCTR,
-        doer_sections=("afiliacion-dependientes", "pasos-afiliacion-dependientes"),
+        Doer(EMPLOYER_SCTR, ("afiliacion-dependientes", "pasos-afiliacion-dependientes")),
         track="dependiente",
         only_sections=("requisitos-afiliacion-dependientes",),
         steps=("pasos-afiliacion-dependientes",),
@@ -205,7 +236,7 @@ ROUTES = (
         "agrario",
         "inscripcion",
         ("titular",),
-        NOT_STATED,
+        Doer(NOT_STATED),
         notes=("descripcion",),
         waiting_period=True,
         links_from=("condiciones",),

@@ -30,6 +30,10 @@ DETAIL_WORDS = {
     ("nacionalidad", "extranjera"): _("persona extranjera"),
     ("edad", "menos-de-70"): _("menos de 70 años"),
     ("edad", "70-o-mas"): _("70 años o más"),
+    ("titular", "trabajador"): _("titular con empleador"),
+    ("titular", "pensionista"): _("titular pensionista"),
+    ("titular", "pescador-artesanal"): _("titular pescador(a) artesanal"),
+    ("titular", "otro"): _("otro tipo de titular"),
 }
 
 

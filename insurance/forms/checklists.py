@@ -53,6 +53,17 @@ LABELS = {
     "laboral": {"no": _("No"), "si": _("Sí, por motivos laborales")},
     "nacionalidad": {"peruana": _("Peruana"), "extranjera": _("Extranjera")},
     "edad": {"menos-de-70": _("Menos de 70 años"), "70-o-mas": _("70 años o más")},
+    "titular": {
+        "trabajador": _(
+            "Trabajo para un empleador (también como trabajador del hogar, de construcción "
+            "civil o portuario)"
+        ),
+        "pensionista": _("Soy pensionista (me paga la ONP o una AFP)"),
+        "pescador-artesanal": _(
+            "Soy pescador(a) o procesador(a) pesquero(a) artesanal independiente"
+        ),
+        "otro": _("Otro caso (por ejemplo, socio(a) de una cooperativa de trabajadores)"),
+    },
 }
 
 # The questions, short, for the summary of answers and the error summary.
@@ -67,6 +78,7 @@ SHORT_LABELS = {
     "laboral": _("Por motivos laborales"),
     "nacionalidad": _("Nacionalidad"),
     "edad": _("Edad"),
+    "titular": _("Tipo de titular"),
 }
 
 # Said when a step is sent without choosing.
@@ -81,6 +93,7 @@ REQUIRED_MESSAGES = {
     "laboral": _("Indica si el cambio es por motivos laborales."),
     "nacionalidad": _("Elige tu nacionalidad."),
     "edad": _("Elige tu rango de edad."),
+    "titular": _("Elige cómo estás asegurado(a)."),
 }
 MISSING_MESSAGE = _(
     "Falta esta respuesta. La dirección traía respuestas a preguntas que vienen después: "

@@ -7,6 +7,8 @@ messages beside the field), an explanation, or the checklist itself. Every step'
 canonical URL is the builder's own path without the answers: the page to list (ADR 4).
 """
 
+from urllib.parse import quote
+
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_safe
 
@@ -17,6 +19,8 @@ from ..forms.checklists import ChecklistForm
 from ..models import Plan
 
 TEMPLATES = "insurance/checklists"
+# WhatsApp's own share link: it opens the app (or web.whatsapp.com) with this text ready.
+WHATSAPP = "https://wa.me/?text="
 
 
 @require_safe
@@ -49,8 +53,15 @@ def checklist(request, slug):
         return render_page(request, f"{TEMPLATES}/question.html", context, status=status)
     if isinstance(outcome, checklists.Complete):
         content = checklists.load_plan_content(plan, flow)
-        context["checklist"] = checklists.build_checklist(content, outcome.case)
-        context["share_url"] = request.build_absolute_uri(flow.url(outcome.answers))
+        checklist = checklists.build_checklist(content, outcome.case)
+        case_url = flow.url(outcome.answers)
+        share_url = request.build_absolute_uri(case_url)
+        context.update(
+            checklist=checklist,
+            case_url=case_url,  # the ticks kept on this device are keyed by it (ticks.js)
+            share_url=share_url,
+            whatsapp_url=WHATSAPP + quote(f"{checklist.title}: {share_url}", safe=""),
+        )
         return render_page(request, f"{TEMPLATES}/checklist.html", context, status=status)
     context["title"] = checklists.describe(plan, outcome.answers)
     if isinstance(outcome, checklists.Explained):

@@ -18,6 +18,9 @@ from .viewports import DESKTOP, WIDTHS
 PLAN_SLUGS = ("regular", "potestativo", "sctr", "agrario", "vida")
 GUIDE = "/guias/afiliar-familiar-essalud/"
 CHECKLIST = "/seguros/regular/requisitos/"
+CHECKLIST_RESULT = (
+    CHECKLIST + "?tramite=inscripcion&familiar=conyuge&matrimonio=peru&titular=trabajador"
+)
 CALCULATOR_FORM = "/calculadora/?regimen=sctr-dependiente&siguiente=1"
 CALCULATOR_RESULT = (
     "/calculadora/resultado/?regimen=sctr-dependiente&periodo=2024-05&monto=1000&nivel_riesgo=2"
@@ -64,7 +67,7 @@ PAGES = [
     *[(f"plan-{slug}", f"/seguros/{slug}/", 200) for slug in PLAN_SLUGS],
     ("checklist-form", CHECKLIST, 200),
     ("checklist-error", CHECKLIST + "?paso=tramite", 400),
-    ("checklist-result", CHECKLIST + "?tramite=inscripcion&familiar=conyuge&matrimonio=peru", 200),
+    ("checklist-result", CHECKLIST_RESULT, 200),
     ("calculator-start", "/calculadora/", 200),
     ("calculator-form", CALCULATOR_FORM, 200),
     ("calculator-result", CALCULATOR_RESULT, 200),

@@ -6,7 +6,8 @@ beside the field, the list is printable, and the plan pages link in.
 
 import itertools
 import re
-from urllib.parse import urlencode
+from html import unescape
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.test import RequestFactory
@@ -101,7 +102,7 @@ def test_every_combination_of_the_plans_questions(slug):
 def test_every_combination_of_the_spouse_removal_details():
     """The remaining questions after "baja, cónyuge, divorcio": none, a word, junk."""
     base = {"tramite": "baja", "familiar": "conyuge", "motivo": "divorcio"}
-    others = ("lugar", "matrimonio", "tercero", "laboral", "nacionalidad", "edad")
+    others = ("lugar", "matrimonio", "tercero", "laboral", "nacionalidad", "edad", "titular")
     seen = set()
     for values in itertools.product(*([MISSING, VOCABULARY[q][-1], JUNK] for q in others)):
         seen.add(
@@ -255,6 +256,7 @@ LONG_CASE = {
     "lugar": "extranjero",
     "matrimonio": "extranjero",
     "tercero": "si",
+    "titular": "trabajador",
 }
 
 
@@ -275,16 +277,17 @@ def test_the_printable_list_has_the_case_on_top_and_its_address_at_the_bottom(cl
     html = response.content.decode()
     title = (
         "Dar de baja a tu cónyuge por divorcio en el extranjero (casados en el extranjero, "
-        "trámite hecho por un tercero) — Seguro Regular EsSalud"
+        "trámite hecho por un tercero, titular con empleador) — Seguro Regular EsSalud"
     )
     address = "http://testserver" + url("regular", **LONG_CASE)
     top = html.index(f'<h1 class="checklist-title">{title}</h1>')
     documents = html.index('type="checkbox"')
     bottom = html.index(f">{address.replace('&', '&amp;')}</a>")
     assert top < documents < bottom
-    # Each paper is a tick box with its label.
-    boxes = re.findall(r'<input type="checkbox" id="(doc-\d+)">', html)
-    assert len(boxes) == len(response.context["checklist"].documents) == 10
+    # Each paper is a tick box with its label, named by its row's natural key (kept ticks).
+    boxes = re.findall(r'<input type="checkbox" id="(doc-[a-z0-9-]+)" autocomplete="off"', html)
+    assert len(boxes) == len(set(boxes)) == len(response.context["checklist"].documents) == 7
+    assert boxes[0] == "doc-conyuge-baja-1"  # the Formulario 1010 in the words of 6.1.2
     for box in boxes:
         assert f'<label for="{box}">' in html
     assert "Uno de estos documentos" in html
@@ -366,10 +369,135 @@ def test_an_empty_answer_is_an_error(client, question):
 
 
 def test_a_form_is_linked_only_once_it_has_an_official_address(client):
-    page = url("regular", tramite="inscripcion", familiar="hijo-menor")
+    page = url("regular", tramite="inscripcion", familiar="hijo-menor", titular="trabajador")
     html = client.get(page).content.decode()
     assert "<strong>Formulario 1010</strong>" in html and "Descargar el Formulario" not in html
     Form.objects.filter(code="1010").update(url="https://www.gob.pe/formulario-1010")
     html = client.get(page).content.decode()
     assert '<a href="https://www.gob.pe/formulario-1010" rel="noopener">Formulario 1010</a>' in html
     assert "Descargar el Formulario 1010" in html
+
+
+# --- Who does it, on the page (issue 13, point 10) ---------------------------------------
+
+
+def _block(html, heading_id):
+    start = html.index(f'aria-labelledby="{heading_id}"')
+    return html[start : html.index("</section>", start)]
+
+
+VIVA = '<a href="https://viva.essalud.gob.pe" rel="noopener">EsSalud VIVA (viva.essalud.gob.pe)</a>'
+CHILD = {"tramite": "inscripcion", "familiar": "hijo-menor"}
+
+
+@pytest.mark.parametrize(
+    ("titular", "says", "employer"),
+    [
+        ("trabajador", "<strong>Tu empleador</strong>, a través de la Planilla Electrónica", True),
+        ("pensionista", "la ONP o tu AFP (sección 11)", False),
+        ("pescador-artesanal", "tu Organización Social (sección 11)", False),
+        ("otro", "no dice quién registra a los derechohabientes de tu tipo", False),
+    ],
+)
+def test_each_kind_of_titular_is_told_who_registers_and_where_else(client, titular, says, employer):
+    html = client.get(url("regular", **CHILD, titular=titular)).content.decode()
+    doer = _block(html, "quien-titulo")
+    assert says in doer
+    assert "35 Oficinas de Seguros y Prestaciones Económicas (OSPE)" in doer and VIVA in doer
+    side = html[html.index('<div class="checklist-side">') : html.index("</footer>")]
+    assert ("empleador" in doer + side) == employer
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        url("potestativo", familiar="conyuge"),
+        url("potestativo", familiar="titular"),
+        url("sctr", trabajador="independiente", nacionalidad="extranjera"),
+        url("regular", tramite="baja", familiar="gestante", motivo="fallecimiento", lugar="peru"),
+    ],
+)
+def test_no_one_is_sent_to_an_employer_they_do_not_have(client, path):
+    main = _main(client.get(path))
+    outside_papers = main.replace(
+        main[main.index("documentos-titulo") : main.index("checklist-side")], ""
+    )
+    assert "empleador" not in outside_papers
+
+
+def test_a_list_bookmarked_before_the_titular_question_still_opens(client):
+    """Addresses from before the kind of titular was asked: every one answers 200 and asks
+    it, keeping the answers; choosing it opens the list."""
+    flow = load_flow(Plan.objects.get(slug="regular"))
+    old = [o for o in flow.outcomes() if isinstance(o, Complete) and o.answers.get("titular")]
+    assert len(old) > 100
+    for outcome in old[::7]:
+        asked = [(q, v) for q, v in outcome.answers.asked if q != "titular"]
+        response = client.get(url("regular", **dict(asked)))
+        assert response.status_code == 200
+        assert response.context["question"]["name"] == "titular"
+        assert response.context["question"]["hidden"] == tuple(asked)
+    response = client.get(url("regular", **dict(asked), titular="pensionista"))
+    assert response.context["checklist"].doer == "entidad-pension"
+
+
+# --- The Formulario 1010 has no address (issue 14, point 11) -----------------------------
+
+
+def test_no_page_tells_people_to_download_a_form_it_cannot_link(client):
+    for slug in PLANS:
+        assert "Descarga," not in client.get(f"/seguros/{slug}/").content.decode()
+        flow = load_flow(Plan.objects.get(slug=slug))
+        for case in list(flow.complete_cases())[::5]:
+            main = _main(client.get(flow.url(case.answers)))
+            assert "Descarga," not in main and "descárgalo" not in main
+    page = url("regular", tramite="baja", familiar="hijo-menor", motivo="fallecimiento",
+               lugar="peru", tercero="no", titular="trabajador")  # fmt: skip
+    html = client.get(page).content.decode()
+    assert "Pide el Formulario N° 1010 en una Oficina de Seguros" in html
+    assert "la fuente dice «Descarga» el Formulario N° 1010" in html  # its Aclaración
+    forms = _block(html, "formularios-titulo")
+    assert "no da dónde descargarlo: pídelo en una Oficina de Seguros" in forms
+
+
+def test_the_papers_a_step_names_are_not_listed_again_on_the_plan_page(client):
+    html = client.get("/seguros/potestativo/").content.decode()
+    steps = _section(html, "pasos-afiliacion-familiares")
+    assert "Presenta el formulario correctamente lleno, tu contrato firmado" in steps
+    assert '<ul class="requirements">' not in steps and "Tu contrato firmado." not in steps
+    assert steps.count('<ol class="steps">') == 1
+
+
+# --- Merged papers, kept ticks and sharing (issue 13, point 7; issue 14, point 10) -------
+
+
+def test_a_merged_paper_cites_its_sections_and_says_how_they_differ(client):
+    page = url("regular", tramite="baja", familiar="concubino", motivo="fin-concubinato",
+               tercero="no", titular="trabajador")  # fmt: skip
+    html = client.get(page).content.decode()
+    labels = re.findall(r"<label for=\"doc-[a-z0-9-]+\">([^<]+)", html)
+    assert len([label for label in labels if "fin de la relación" in label]) == 1
+    assert len([label for label in labels if "1010" in label]) == 1
+    item = html[html.index('id="doc-concubino-baja-fin-concubinato-1"') :]
+    item = item[: item.index("</li>")]
+    assert 'aria-describedby="doc-concubino-baja-fin-concubinato-1-mas"' in item
+    assert "Un solo documento: lo piden las secciones <a" in item
+    sections = re.findall(r'<a href="/seguros/regular/#([a-z-]+)">([\d.]+)</a>', item)
+    assert sections == [
+        ("requisitos-desafiliacion-concubino", "5.1.2"),
+        ("concubino-baja-fin-concubinato", "7.1.2.1"),
+    ]
+    assert "Te mostramos la regla más estricta, la de la sección 7.1.2.1." in item
+
+
+def test_the_list_keeps_its_ticks_and_shares_its_address(client):
+    response = client.get(url("regular", **LONG_CASE))
+    html, main = response.content.decode(), _main(response)
+    case = url("regular", **LONG_CASE)
+    assert f'<div class="checklist-main" data-ticks="{case.replace("&", "&amp;")}">' in main
+    assert '<script src="/static/js/ticks.js" defer></script>' in html
+    share = re.search(r'<a class="checklist-share" href="([^"]+)" rel="noopener">', main)
+    assert share and ">Compartir por WhatsApp</a>" in main
+    text = parse_qs(urlsplit(unescape(share.group(1))).query)["text"][0]
+    assert share.group(1).startswith("https://wa.me/?text=")
+    assert text == f"{response.context['checklist'].title}: http://testserver{case}"

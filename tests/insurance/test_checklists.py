@@ -1,251 +1,34 @@
-"""The checklist selection: for each case of the source, exactly the papers it asks for.
-
-Each document of a plan is named below by a phrase only its own wording contains, so a
-case's expected papers are a set of names. A case passes when its checklist holds exactly
-those papers: each required one present, none that belongs only to another case.
-"""
-
-import itertools
+"""The checklist selection: for each case of the source, exactly the papers it asks for,
+each paper once (``checklist_cases`` writes the cases and their papers out by hand)."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from insurance import checklists
-from insurance.checklists import (
-    AUTOMATIC_REMOVAL,
-    INVALID,
-    MISSING,
-    QUESTIONS,
-    REQUIRED,
-    ROUTES,
-    UNUSED_INVALID,
-    Answers,
-    Complete,
-    Explained,
-    Flow,
-    NextQuestion,
-    NotDescribed,
-    Row,
-    build_checklist,
-    describe,
-    load_plan_content,
+from insurance.checklists import ROUTES, Answers, describe, load_plan_content
+from insurance.models import Note, Plan, Requirement, Section, Step
+
+from .checklist_cases import (
+    ALL_CASES,
+    DOCUMENTS,
+    checklist_for,
+    every_checklist,
+    name_of,
+    names_in,
+    papers_of,
 )
-from insurance.models import Plan, Requirement, Section
 
-# Every document of each plan, by a phrase unique to its wording.
-DOCUMENTS = {
-    "regular": {
-        # 5.1, for every dependant
-        "form-5.1": "firmado por el empleador o titular",
-        "ids-5.1": "Documento de identidad del titular y de la persona",
-        "death-peru-5.1": "emitida por Reniec o municipalidad",
-        "death-abroad-5.1": "inscrita en el Consulado Peruano del país de origen",
-        "other-reason-5.1": "distintos al fallecimiento",
-        "third-party-5.1": "carta poder simple",
-        # 5.1.1 and 5.1.2
-        "divorce-5.1.1": "anotación marginal de divorcio",
-        "divorce-abroad-5.1.1": "reconocimiento de sentencia de divorcio",
-        "end-cohabitation-5.1.2": "uno o ambos ex concubinos",
-        # 6 Cónyuge
-        "spouse-form": "firmado por el asegurado titular y/o cónyuge",
-        "married-peru": "en caso de matrimonio celebrado en el Perú",
-        "married-abroad-enrol": "en caso de matrimonio celebrado en el extranjero",
-        "death-peru-form": "Si falleció en el Perú",
-        "death-abroad": "Si falleció en el extranjero",
-        "divorce-peru": "Si el divorcio ocurrió en el Perú",
-        "divorce-abroad": "Si el divorcio ocurrió en el extranjero",
-        "married-abroad-register": "Registro Consular Peruano",
-        "married-abroad-consulate": "Consulado Peruano del lugar de celebración del acto.",
-        "married-abroad-apostille": "Consulado Peruano de su jurisdicción",
-        # 7 Concubino(a)
-        "partner-form": "firmado por el asegurado titular y/o concubino(a)",
-        "union-recognition": "Reconocimiento de la Unión de Hecho",
-        "end-cohabitation-7.1.2.1": "señalando la fecha de fin",
-        # 8 Hijo(a) menor
-        "child-form-enrol": "firmado por el asegurado titular o firma del padre",
-        "child-birth": "Partida o acta de nacimiento del menor",
-        "child-form-remove": "firmado por el titular del seguro o firma del padre",
-        # 9 Hijo(a) mayor incapacitado
-        "adult-child-form-enrol": "curador del hijo mayor incapacitado.",
-        "disability-ruling": "Dictamen de Incapacidad otorgado",
-        "adult-child-birth": "Formato de Declaración Jurada debidamente llenado y firmado, en el",
-        "adult-child-form-remove": "curador del hijo mayor incapacitado en forma total",
-        # 10 Gestante
-        "pregnant-form-enrol": "Formulario N°1010, llenado y firmado por el asegurado titular.",
-        "paternity": "reconocimiento del concebido",
-        "pregnant-form-remove": "firma y sello del representante legal",
-        # 13 and 15
-        "accreditation": "acreditación vigente",
-        "identity-13.1": "Permiso Temporal de permanencia",
-        "change-form": "Formulario N°1010 debidamente llenado y firmado.",
-        "work-reasons": "motivos laborales",
-    },
-    "potestativo": {
-        "identity": "DNI o carnet de extranjería vigente",
-        "contract": "Suscripción del contrato",
-        "form": "sin borrones ni enmendaduras",
-        "marriage": "matrimonio civil, con una antigüedad no mayor a 6 meses",
-        "union": "reconocimiento de unión de hecho",
-        "child-birth": "Copia simple y legible del acta o partida de nacimiento",
-        "adult-child-birth": "Copia del acta o partida de nacimiento",
-        "disability-statement": "dictamen médico de incapacidad",
-    },
-    "sctr": {
-        "form-6004": "Formulario N° 6004",
-        "clauses": "Cláusulas Generales",
-        "ruc": "Contar con RUC",
-        "foreigner-id": "carné de extranjería",
-        "form-6056": "Formulario N° 6056",
-        "private-contract": "(Entidades Privadas)",
-        "public-conditions": "(Entidades Públicas)",
-    },
-    "agrario": {
-        "identity": "Presentar su documento de identidad",
-        "medical-evaluation": "Constancia de evaluación médica",
-    },
-}
-
-REMOVAL_BASE = {"form-5.1", "ids-5.1"}
-# The papers each answer brings to a removal, by person: (question, answer) -> documents.
-REMOVAL_PARTS = {
-    ("motivo", "fallecimiento", "peru"): {"death-peru-5.1", "death-peru-form"},
-    ("motivo", "fallecimiento", "extranjero"): {"death-abroad-5.1", "death-abroad"},
-    ("motivo", "otro", None): {"other-reason-5.1"},
-    ("tercero", "si"): {"third-party-5.1"},
-    ("tercero", "no"): set(),
-}
-SPOUSE_REMOVAL_PARTS = {
-    ("motivo", "divorcio", "peru"): {"divorce-5.1.1", "divorce-peru"},
-    ("motivo", "divorcio", "extranjero"): {
-        "divorce-5.1.1",
-        "divorce-abroad-5.1.1",
-        "divorce-abroad",
-    },
-    ("matrimonio", "peru"): set(),
-    ("matrimonio", "extranjero"): {
-        "married-abroad-register",
-        "married-abroad-consulate",
-        "married-abroad-apostille",
-    },
-}
-PERSON_REMOVAL_FORM = {
-    "conyuge": "spouse-form",
-    "concubino": "partner-form",
-    "hijo-menor": "child-form-remove",
-    "hijo-mayor-incapacitado": "adult-child-form-remove",
-}
+LONG_REMOVAL = {"tramite": "baja", "familiar": "conyuge", "tercero": "no", "titular": "trabajador"}
 
 
-def _removal_cases():
-    """Every removal of Seguro Regular 5 to 9, with the papers each answer brings."""
-    motives = [
-        ("fallecimiento", "peru"),
-        ("fallecimiento", "extranjero"),
-        ("otro", None),
-    ]
-    for person, form in PERSON_REMOVAL_FORM.items():
-        person_motives = list(motives)
-        if person == "conyuge":
-            person_motives += [("divorcio", "peru"), ("divorcio", "extranjero")]
-        if person == "concubino":
-            person_motives += [("fin-concubinato", None)]
-        marriages = ["peru", "extranjero"] if person == "conyuge" else [None]
-        for (motive, place), marriage, third in itertools.product(
-            person_motives, marriages, ["no", "si"]
-        ):
-            answers = {"tramite": "baja", "familiar": person, "motivo": motive}
-            expected = REMOVAL_BASE | {form} | REMOVAL_PARTS[("tercero", third)]
-            parts = {**REMOVAL_PARTS, **SPOUSE_REMOVAL_PARTS}
-            if motive == "fin-concubinato":
-                expected |= {"end-cohabitation-5.1.2", "end-cohabitation-7.1.2.1"}
-            else:
-                expected |= parts[("motivo", motive, place)]
-            if place:
-                answers["lugar"] = place
-            if marriage:
-                answers["matrimonio"] = marriage
-                expected |= parts[("matrimonio", marriage)]
-            answers["tercero"] = third
-            yield pytest.param("regular", answers, expected, id="-".join(answers.values()))
-
-
-# Cases written out one by one: the rest of the source.
-CASES = [
-    # Regular 6.1.1: the marriage certificate depends on where they married.
-    ("regular", {"tramite": "inscripcion", "familiar": "conyuge", "matrimonio": "peru"},
-     {"spouse-form", "married-peru"}),
-    ("regular", {"tramite": "inscripcion", "familiar": "conyuge", "matrimonio": "extranjero"},
-     {"spouse-form", "married-abroad-enrol"}),
-    ("regular", {"tramite": "inscripcion", "familiar": "concubino"},
-     {"partner-form", "union-recognition"}),
-    ("regular", {"tramite": "inscripcion", "familiar": "hijo-menor"},
-     {"child-form-enrol", "child-birth"}),
-    ("regular", {"tramite": "inscripcion", "familiar": "hijo-mayor-incapacitado"},
-     {"adult-child-form-enrol", "disability-ruling", "adult-child-birth"}),
-    ("regular", {"tramite": "inscripcion", "familiar": "gestante"},
-     {"pregnant-form-enrol", "paternity"}),
-    # Regular 10.1.2: the gestante is removed only if she dies, by the titular himself.
-    ("regular", {"tramite": "baja", "familiar": "gestante", "motivo": "fallecimiento",
-                 "lugar": "peru"},
-     {"form-5.1", "ids-5.1", "pregnant-form-remove", "death-peru-5.1", "death-peru-form"}),
-    ("regular", {"tramite": "baja", "familiar": "gestante", "motivo": "fallecimiento",
-                 "lugar": "extranjero"},
-     {"form-5.1", "ids-5.1", "pregnant-form-remove", "death-abroad-5.1", "death-abroad"}),
-    # Regular 13 and 15.
-    ("regular", {"tramite": "consulta-establecimiento"}, {"accreditation", "identity-13.1"}),
-    ("regular", {"tramite": "cambio-establecimiento", "laboral": "no"}, {"change-form"}),
-    ("regular", {"tramite": "cambio-establecimiento", "laboral": "si"},
-     {"change-form", "work-reasons"}),
-    # Potestativo 3.1 and 4.1.x, person by person.
-    ("potestativo", {"familiar": "titular"}, {"identity", "contract", "form"}),
-    ("potestativo", {"familiar": "conyuge"}, {"marriage"}),
-    ("potestativo", {"familiar": "concubino"}, {"union"}),
-    ("potestativo", {"familiar": "hijo-menor"}, {"child-birth"}),
-    ("potestativo", {"familiar": "hijo-mayor-incapacitado"},
-     {"adult-child-birth", "disability-statement"}),
-    # SCTR 2 (the foreigner's paper only for foreigners) and 7.
-    ("sctr", {"trabajador": "independiente", "nacionalidad": "peruana"},
-     {"form-6004", "clauses", "ruc"}),
-    ("sctr", {"trabajador": "independiente", "nacionalidad": "extranjera"},
-     {"form-6004", "clauses", "ruc", "foreigner-id"}),
-    ("sctr", {"trabajador": "dependiente"}, {"form-6056", "private-contract", "public-conditions"}),
-    # Agrario 2: 70 and over add the medical evaluation.
-    ("agrario", {"edad": "menos-de-70"}, {"identity"}),
-    ("agrario", {"edad": "70-o-mas"}, {"identity", "medical-evaluation"}),
-]  # fmt: skip
-
-
-@pytest.fixture
-def contents(db):
-    return {slug: load_plan_content(Plan.objects.get(slug=slug)) for slug in DOCUMENTS}
-
-
-def checklist_for(contents, slug, answers):
-    content = contents[slug]
-    outcome = content.flow.resolve(answers)
-    assert isinstance(outcome, Complete), outcome
-    return build_checklist(content, outcome.case)
-
-
-def names_in(slug, checklist):
-    texts = [document.text for document in checklist.documents]
-    for text in texts:
-        matches = [name for name, phrase in DOCUMENTS[slug].items() if phrase in text]
-        assert len(matches) == 1, f"{text!r} is named {matches}"
-    return {name for name, phrase in DOCUMENTS[slug].items() if any(phrase in t for t in texts)}
-
-
-@pytest.mark.parametrize(("slug", "answers", "expected"), [*CASES, *_removal_cases()])
+@pytest.mark.parametrize(("slug", "answers", "expected"), ALL_CASES)
 def test_each_case_has_exactly_its_papers(contents, slug, answers, expected):
     checklist = checklist_for(contents, slug, answers)
     assert names_in(slug, checklist) == expected
-    assert len(checklist.documents) == len(expected)
 
 
 def test_the_cases_above_are_every_case_of_the_source(contents):
-    tested = {
-        (slug, tuple(sorted(answers.items())))
-        for slug, answers, _ in [*CASES, *(p.values for p in _removal_cases())]
-    }
+    tested = {(slug, tuple(sorted(answers.items()))) for slug, answers, _ in
+              (p.values for p in ALL_CASES)}  # fmt: skip
     reachable = {
         (slug, tuple(sorted(case.answers.asked)))
         for slug, content in contents.items()
@@ -255,18 +38,147 @@ def test_the_cases_above_are_every_case_of_the_source(contents):
 
 
 def test_every_requirement_of_the_source_is_in_some_checklist(contents):
-    shown = set()
-    for content in contents.values():
-        for case in content.flow.complete_cases():
-            shown |= {d.requirement.pk for d in build_checklist(content, case).documents}
+    shown = {
+        r.pk for _slug, checklist in every_checklist(contents) for d in checklist.documents
+        for r in d.requirements
+    }  # fmt: skip
     assert shown == set(Requirement.objects.values_list("pk", flat=True))
 
 
+# --- One paper, one item (issue 13, point 7) ----------------------------------------------
+
+
+def test_no_list_asks_for_a_paper_twice(contents):
+    """Walk every case of every plan: no two items of a list ask for the same paper."""
+    for slug, checklist in every_checklist(contents):
+        seen: dict[str, str] = {}
+        for group in checklist.groups:
+            for item in group.items:
+                for paper in papers_of(slug, item):
+                    shown = name_of(slug, item.documents[0].text)
+                    assert paper not in seen, (
+                        f"{checklist.title}: {paper} in {seen.get(paper)} and {shown}"
+                    )
+                    seen[paper] = shown
+
+
+@pytest.mark.parametrize(
+    ("answers", "shown", "merged", "sections"),
+    [
+        # The Formulario 1010, up to three times: 5.1, the person's removal, and "Si falleció
+        # en el Perú: Formulario N°1010".
+        ({**LONG_REMOVAL, "motivo": "fallecimiento", "lugar": "peru", "matrimonio": "peru"},
+         "spouse-form", {"form-5.1", "death-peru-form"}, ["5.1", "6.1.2", "6.1.2.1"]),
+        ({"tramite": "baja", "familiar": "gestante", "motivo": "fallecimiento", "lugar": "peru"},
+         "pregnant-form-remove", {"form-5.1", "death-peru-form"}, ["5.1", "10.1.2", "10.1.2.1"]),
+        ({"tramite": "baja", "familiar": "hijo-menor", "motivo": "otro", "tercero": "no",
+          "titular": "pensionista"}, "child-form-remove", {"form-5.1"}, ["5.1", "8.1.2"]),
+        # Two death certificates with different legalisation and age rules: 5.1's, stricter.
+        ({**LONG_REMOVAL, "motivo": "fallecimiento", "lugar": "extranjero", "matrimonio": "peru"},
+         "death-abroad-5.1", {"death-abroad"}, ["5.1", "6.1.2.1"]),
+        ({"tramite": "baja", "familiar": "hijo-mayor-incapacitado", "motivo": "fallecimiento",
+          "lugar": "extranjero", "tercero": "si", "titular": "otro"},
+         "death-abroad-5.1", {"death-abroad"}, ["5.1", "9.1.2.1"]),
+        # Two sworn statements for one end of cohabitation: 7.1.2.1's, with the date.
+        ({"tramite": "baja", "familiar": "concubino", "motivo": "fin-concubinato",
+          "tercero": "no", "titular": "trabajador"},
+         "end-cohabitation-7.1.2.1", {"end-cohabitation-5.1.2"}, ["5.1.2", "7.1.2.1"]),
+        # The proof of a divorce: in Peru each section has its list; abroad, 5.1.1's is stricter.
+        ({**LONG_REMOVAL, "motivo": "divorcio", "lugar": "peru", "matrimonio": "peru"},
+         "divorce-5.1.1", {"divorce-peru"}, ["5.1.1", "6.1.2.2"]),
+        ({**LONG_REMOVAL, "motivo": "divorcio", "lugar": "extranjero", "matrimonio": "extranjero"},
+         "divorce-abroad-5.1.1", {"divorce-5.1.1", "divorce-abroad"}, ["5.1.1", "6.1.2.2"]),
+    ],
+)  # fmt: skip
+def test_a_paper_asked_twice_is_one_item_citing_each_section(
+    contents, answers, shown, merged, sections
+):
+    checklist = checklist_for(contents, "regular", answers)
+    document = next(d for d in checklist.documents if name_of("regular", d.text) == shown)
+    assert {name_of("regular", r.text) for r in document.requirements} == {shown, *merged}
+    assert [source.label for source in document.sources] == sections
+    # Where the sections' words differ, an Aclaración names them.
+    assert document.clarifications
+    for label in sections[:2]:
+        assert f"{label} " in " ".join(document.clarifications).replace(",", " ")
+
+
+def test_every_merged_paper_says_how_its_sections_differ(contents):
+    """A paper shown for several sections carries an Aclaración naming the section whose
+    words are shown and another one it stands for."""
+    merged = 0
+    for _slug, checklist in every_checklist(contents):
+        for document in checklist.documents:
+            if len(document.sources) < 2:
+                continue
+            merged += 1
+            words = " ".join(document.clarifications)
+            labels = [source.label for source in document.sources]
+            assert document.requirement.section.number in words, (checklist.title, labels)
+            assert sum(label in words for label in labels) >= 2, (checklist.title, labels)
+    assert merged > 100
+
+
+def test_a_merged_paper_has_at_most_one_stricter_rule(contents):
+    for _slug, checklist in every_checklist(contents):
+        for document in checklist.documents:
+            assert sum(r.prevails for r in document.requirements) <= 1, checklist.title
+
+
+def test_the_merged_paper_stands_where_the_first_section_asks_for_it(contents):
+    checklist = checklist_for(
+        contents, "regular", {**LONG_REMOVAL, "motivo": "divorcio", "lugar": "peru",
+                              "matrimonio": "peru"}
+    )  # fmt: skip
+    first = checklist.groups[0]
+    assert first.section.number == "5.1" and first.chapter.anchor == "derechohabientes"
+    assert name_of("regular", first.items[0].documents[0].text) == "spouse-form"
+    # 6.1.2 and 6.1.2.2 had only the merged papers: no empty headings are left.
+    assert [g.section.number for g in checklist.groups] == ["5.1", "5.1.1"]
+
+
+def test_the_stricter_rule_keeps_its_six_month_limit(contents):
+    checklist = checklist_for(
+        contents, "regular", {**LONG_REMOVAL, "motivo": "divorcio", "lugar": "extranjero",
+                              "matrimonio": "peru"}
+    )  # fmt: skip
+    recent = [d for d in checklist.documents if d.recent]
+    assert [d.text[:27] for d in recent] == ["Si el divorcio fue en el ex"]
+    assert checklist.recent_documents and recent[0].foreign
+
+
+def test_the_third_partys_id_is_said_to_be_the_titulars(contents):
+    for _slug, checklist in every_checklist(contents):
+        if checklist.case.get("tercero") == "si":
+            third = next(d for d in checklist.documents if "carta poder" in d.text)
+            assert "mismo documento de identidad del titular" in third.clarifications[0]
+
+
+def test_rows_that_would_break_the_merge_are_refused(db):
+    section = Section.objects.get(plan__slug="regular", anchor="requisitos-desafiliacion")
+    other = Section.objects.get(plan__slug="regular", anchor="conyuge-pasos")
+    bad = [
+        Requirement(section=section, order=90, procedure="baja", text="x", prevails=True),
+        Requirement(section=section, order=91, procedure="baja", text="x", document="d",
+                    choice_group="g"),
+        Requirement(section=section, order=92, procedure="baja", text="x",
+                    step=Step.objects.filter(section=other).first()),
+        Note(section=section, order=93, kind="aclaracion", text="x",
+             step=Step.objects.filter(section=other).first()),
+        Step(section=section, order=94, title="x", circumstance="tercero", unless="tercero"),
+    ]  # fmt: skip
+    for row in bad:
+        with pytest.raises(ValidationError):
+            row.full_clean()
+
+
+# --- Papers by case ---------------------------------------------------------------------
+
+
 def test_apostille_for_divorce_abroad_not_in_peru(contents):
-    base = {"tramite": "baja", "familiar": "conyuge", "motivo": "divorcio"}
-    rest = {"matrimonio": "peru", "tercero": "no"}
-    abroad = checklist_for(contents, "regular", {**base, "lugar": "extranjero", **rest})
-    in_peru = checklist_for(contents, "regular", {**base, "lugar": "peru", **rest})
+    base = {**LONG_REMOVAL, "motivo": "divorcio", "matrimonio": "peru"}
+    abroad = checklist_for(contents, "regular", {**base, "lugar": "extranjero"})
+    in_peru = checklist_for(contents, "regular", {**base, "lugar": "peru"})
     assert any("Apostilla" in d.text for d in abroad.documents)
     assert not any("Apostilla" in d.text for d in in_peru.documents)
     assert abroad.foreign_documents and not in_peru.foreign_documents
@@ -274,11 +186,8 @@ def test_apostille_for_divorce_abroad_not_in_peru(contents):
 
 def test_married_abroad_papers_are_one_choice_in_their_own_section(contents):
     checklist = checklist_for(
-        contents,
-        "regular",
-        {"tramite": "baja", "familiar": "conyuge", "motivo": "otro", "matrimonio": "extranjero",
-         "tercero": "no"},
-    )  # fmt: skip
+        contents, "regular", {**LONG_REMOVAL, "motivo": "otro", "matrimonio": "extranjero"}
+    )
     group = next(
         g for g in checklist.groups if g.section.anchor == "conyuge-baja-casados-extranjero"
     )
@@ -292,58 +201,30 @@ def test_sctr_employer_brings_contract_or_conditions(contents):
     assert len(choices) == 1 and len(choices[0].documents) == 2
 
 
-def test_the_same_paper_in_two_sections_keeps_both_wordings(contents):
-    checklist = checklist_for(
-        contents,
-        "regular",
-        {"tramite": "baja", "familiar": "concubino", "motivo": "fin-concubinato", "tercero": "no"},
-    )
-    anchors = [group.section.anchor for group in checklist.groups]
-    assert anchors == [
-        "requisitos-desafiliacion",
-        "requisitos-desafiliacion-concubino",
-        "concubino-baja",
-        "concubino-baja-fin-concubinato",
-    ]
-    assert checklist.groups[0].chapter.anchor == "derechohabientes"
-
-
 @pytest.mark.parametrize(
-    ("slug", "answers", "doer", "steps"),
-    [
-        ("regular", {"tramite": "inscripcion", "familiar": "hijo-menor"}, "empleador-planilla",
-         "hijo-menor-pasos"),
-        ("regular", {"tramite": "baja", "familiar": "hijo-menor", "motivo": "otro",
-                     "tercero": "no"}, "empleador-planilla", "pasos-desafiliacion"),
-        ("regular", {"tramite": "baja", "familiar": "gestante", "motivo": "fallecimiento",
-                     "lugar": "peru"}, "titular-ospe", "pasos-desafiliacion"),
-        ("regular", {"tramite": "cambio-establecimiento", "laboral": "no"}, "asegurado-ospe",
-         "cambio-establecimiento-pasos"),
-        ("regular", {"tramite": "consulta-establecimiento"}, "en-linea", None),
-        ("potestativo", {"familiar": "titular"}, "titular-o-representante-ospe",
-         "pasos-afiliacion-individual"),
-        ("potestativo", {"familiar": "hijo-menor"}, "titular-ospe-mac",
-         "pasos-afiliacion-familiares"),
-        ("sctr", {"trabajador": "independiente", "nacionalidad": "peruana"},
-         "independiente-ospe", "pasos-afiliacion-independiente"),
-        ("sctr", {"trabajador": "dependiente"}, "empleador-sctr", "pasos-afiliacion-dependientes"),
-        ("agrario", {"edad": "70-o-mas"}, "no-indicado", None),
-    ],
-)  # fmt: skip
-def test_who_does_it_and_the_steps(contents, slug, answers, doer, steps):
-    checklist = checklist_for(contents, slug, answers)
-    assert checklist.doer == doer
-    anchors = {item.step.section.anchor for item in checklist.steps}
-    assert anchors == ({steps} if steps else set())
+    "person", ["conyuge", "concubino", "hijo-menor", "hijo-mayor-incapacitado"]
+)
+def test_potestativo_dependants_bring_what_the_step_says(contents, person):
+    """4.2.2: "Presenta el formulario correctamente lleno, tu contrato firmado, tu documento
+    de identidad y el de los dependientes que desees afiliar"; the titular alone, 3.1."""
+    checklist = checklist_for(contents, "potestativo", {"familiar": person})
+    group = next(g for g in checklist.groups if g.section.anchor == "pasos-afiliacion-familiares")
+    assert [name_of("potestativo", i.documents[0].text) for i in group.items] == [
+        "family-form",
+        "family-contract",
+        "family-own-id",
+        "family-dependants-id",
+    ]
+    assert "Formulario n.º 1010" in group.items[0].documents[0].clarifications[0]
+    assert [form.code for form in checklist.forms] == ["1010"]
 
 
 def test_waiting_period_goes_with_enrolment_not_removal(contents):
-    enrol = checklist_for(contents, "regular", {"tramite": "inscripcion", "familiar": "gestante"})
-    remove = checklist_for(
-        contents,
-        "regular",
-        {"tramite": "baja", "familiar": "hijo-menor", "motivo": "otro", "tercero": "no"},
+    enrol = checklist_for(
+        contents, "regular", {"tramite": "inscripcion", "familiar": "gestante", "titular": "otro"}
     )
+    remove = checklist_for(contents, "regular", {**LONG_REMOVAL, "motivo": "otro",
+                                                 "familiar": "hijo-menor"})  # fmt: skip
     assert "gestante tiene cobertura de inmediato" in enrol.waiting_period
     assert remove.waiting_period == ""
     assert "pérdida de la cobertura" in remove.effect.body
@@ -356,36 +237,29 @@ def _notes(checklist):
 
 def test_the_42_day_rule_only_for_the_pregnant_partner(contents):
     pregnant = checklist_for(
-        contents, "regular", {"tramite": "inscripcion", "familiar": "gestante"}
-    )
-    child = checklist_for(contents, "regular", {"tramite": "inscripcion", "familiar": "hijo-menor"})
-    spouse = checklist_for(
-        contents,
-        "regular",
-        {"tramite": "baja", "familiar": "conyuge", "motivo": "otro", "matrimonio": "peru",
-         "tercero": "no"},
+        contents, "regular",
+        {"tramite": "inscripcion", "familiar": "gestante", "titular": "trabajador"},
     )  # fmt: skip
+    child = checklist_for(
+        contents, "regular",
+        {"tramite": "inscripcion", "familiar": "hijo-menor", "titular": "trabajador"},
+    )  # fmt: skip
+    spouse = checklist_for(
+        contents, "regular", {**LONG_REMOVAL, "motivo": "otro", "matrimonio": "peru"}
+    )
     assert "42 días de puerperio" in _notes(pregnant)
     assert "42 días" not in _notes(child) + _notes(spouse)
 
 
 def test_translation_note_goes_with_papers_from_abroad(contents):
-    base = {"tramite": "baja", "familiar": "hijo-menor", "motivo": "fallecimiento", "tercero": "no"}
+    base = {**LONG_REMOVAL, "familiar": "hijo-menor", "motivo": "fallecimiento"}
     abroad = checklist_for(contents, "regular", {**base, "lugar": "extranjero"})
     in_peru = checklist_for(contents, "regular", {**base, "lugar": "peru"})
     assert "traducción" in _notes(abroad)
     assert "traducción" not in _notes(in_peru)
 
 
-def test_six_month_validity_is_flagged(contents):
-    divorce = checklist_for(
-        contents,
-        "regular",
-        {"tramite": "baja", "familiar": "conyuge", "motivo": "divorcio", "lugar": "extranjero",
-         "matrimonio": "peru", "tercero": "no"},
-    )  # fmt: skip
-    recent = [d for d in divorce.documents if d.recent]
-    assert [d.text[:27] for d in recent] == ["Si el divorcio fue en el ex"]
+def test_six_month_validity_is_flagged_for_potestativo_spouses(contents):
     assert checklist_for(contents, "potestativo", {"familiar": "conyuge"}).recent_documents
     assert not checklist_for(contents, "potestativo", {"familiar": "concubino"}).recent_documents
 
@@ -396,8 +270,6 @@ def test_clarifications_go_with_their_case(contents):
                               "lugar": "peru"}
     )  # fmt: skip
     assert "la baja origina la activación" in _notes(removal)
-    dependant = checklist_for(contents, "potestativo", {"familiar": "conyuge"})
-    assert "30 a 39" in _notes(dependant)
     agrario = checklist_for(contents, "agrario", {"edad": "menos-de-70"})
     assert "suspendidas" in _notes(agrario)
 
@@ -405,12 +277,15 @@ def test_clarifications_go_with_their_case(contents):
 @pytest.mark.parametrize(
     ("slug", "answers", "forms"),
     [
-        ("regular", {"tramite": "inscripcion", "familiar": "concubino"}, ["1010"]),
+        ("regular", {"tramite": "inscripcion", "familiar": "concubino", "titular": "trabajador"},
+         ["1010"]),
+        ("regular", {**LONG_REMOVAL, "motivo": "fallecimiento", "lugar": "peru",
+                     "matrimonio": "peru"}, ["1010"]),
         ("sctr", {"trabajador": "independiente", "nacionalidad": "peruana"}, ["6004"]),
         ("sctr", {"trabajador": "dependiente"}, ["6056"]),
         ("agrario", {"edad": "menos-de-70"}, []),
     ],
-)
+)  # fmt: skip
 def test_forms_named(contents, slug, answers, forms):
     checklist = checklist_for(contents, slug, answers)
     assert [form.code for form in checklist.forms] == forms
@@ -418,8 +293,9 @@ def test_forms_named(contents, slug, answers, forms):
 
 def test_sources_link_every_section_used(contents):
     checklist = checklist_for(
-        contents, "regular", {"tramite": "inscripcion", "familiar": "gestante"}
-    )
+        contents, "regular",
+        {"tramite": "inscripcion", "familiar": "gestante", "titular": "trabajador"},
+    )  # fmt: skip
     assert [s.section.anchor for s in checklist.sources] == [
         "derechohabientes",
         "pasos-desafiliacion",
@@ -427,6 +303,13 @@ def test_sources_link_every_section_used(contents):
         "gestante-pasos",
         "registro-derechohabientes",
     ]
+
+
+def test_a_section_without_a_number_is_named_by_its_chapter(contents):
+    checklist = checklist_for(
+        contents, "regular", {"tramite": "cambio-establecimiento", "laboral": "no"}
+    )
+    assert [s.label for s in checklist.sources] == ["15", "15 (Requisitos)", "15.1"]
 
 
 def test_the_case_in_words(db):
@@ -443,10 +326,17 @@ def test_the_case_in_words(db):
         "Dar de baja a tu cónyuge por divorcio en el extranjero — Seguro Regular EsSalud"
     )
     answers = answers.with_answer("matrimonio", "extranjero").with_answer("tercero", "si")
+    answers = answers.with_answer("titular", "pensionista")
     assert describe(plan, answers, with_plan=False) == (
         "Dar de baja a tu cónyuge por divorcio en el extranjero "
-        "(casados en el extranjero, trámite hecho por un tercero)"
+        "(casados en el extranjero, trámite hecho por un tercero, titular pensionista)"
     )
+
+
+def test_each_phrase_names_some_requirement_and_each_requirement_one_phrase(db):
+    for slug, names in DOCUMENTS.items():
+        texts = Requirement.objects.filter(section__plan__slug=slug).values_list("text", flat=True)
+        assert {name_of(slug, text) for text in texts} == set(names)
 
 
 # --- The routes agree with the fixtures -------------------------------------------------
@@ -457,7 +347,7 @@ def test_every_anchor_the_routes_name_exists(db):
     for route in ROUTES:
         for person in route.persons or (None,):
             names = (
-                *route.doer_sections,
+                *(section for doer in route.doers for section in doer.sections),
                 *route.only_sections,
                 *route.steps,
                 *route.notes,
@@ -481,129 +371,3 @@ def test_every_procedure_and_person_of_the_fixtures_has_a_route(contents):
 def test_a_plan_without_requirements_has_no_checklist(db):
     content = load_plan_content(Plan.objects.get(slug="vida"))
     assert not content.has_checklists
-
-
-# --- The flow, on its own (no database) -------------------------------------------------
-
-ROWS = (
-    Row("baja", "", "", "requisitos-desafiliacion"),
-    Row("baja", "", "fallecimiento-peru", "requisitos-desafiliacion"),
-    Row("baja", "", "fallecimiento-extranjero", "requisitos-desafiliacion"),
-    Row("baja", "", "otro-motivo", "requisitos-desafiliacion"),
-    Row("baja", "", "tercero", "requisitos-desafiliacion"),
-    Row("baja", "conyuge", "divorcio", "requisitos-desafiliacion-conyuge"),
-    Row("baja", "conyuge", "matrimonio-extranjero", "conyuge-baja-casados-extranjero"),
-    Row("baja", "gestante", "", "gestante-baja"),
-    Row("inscripcion", "conyuge", "", "conyuge-inscripcion"),
-    Row("cambio-establecimiento", "", "motivo-laboral", "cambio-establecimiento-requisitos"),
-)
-
-
-@pytest.fixture
-def flow():
-    return Flow("regular", ROWS)
-
-
-def test_options_come_from_the_tags(flow):
-    assert flow.options("tramite", Answers()) == ("inscripcion", "baja", "cambio-establecimiento")
-    baja = Answers((("tramite", "baja"),))
-    assert flow.options("familiar", baja) == ("conyuge", "gestante")
-    spouse = baja.with_answer("familiar", "conyuge")
-    assert flow.options("motivo", spouse) == ("fallecimiento", "divorcio", "otro")
-    assert flow.options("lugar", spouse.with_answer("motivo", "otro")) == ()
-    assert flow.options("lugar", spouse.with_answer("motivo", "divorcio")) == ()  # no place tag
-    assert flow.options("lugar", spouse.with_answer("motivo", "fallecimiento")) == (
-        "peru",
-        "extranjero",
-    )
-    assert flow.options("matrimonio", spouse) == ("peru", "extranjero")
-    assert flow.options("tercero", spouse) == ("no", "si")
-    # The source rules out a third party, and any motive but death needs no paper (5.2).
-    assert flow.options("tercero", baja.with_answer("familiar", "gestante")) == ()
-    cambio = Answers((("tramite", "cambio-establecimiento"),))
-    assert flow.options("familiar", cambio) == ()
-    assert flow.options("laboral", cambio) == ("no", "si")
-
-
-def test_a_walk_ends_at_the_next_question(flow):
-    outcome = flow.resolve({"tramite": "baja"})
-    assert isinstance(outcome, NextQuestion)
-    assert (outcome.question, outcome.error) == ("familiar", "")
-
-
-def test_a_full_walk_is_a_case(flow):
-    outcome = flow.resolve(
-        {"tramite": "cambio-establecimiento", "laboral": "si"},
-    )
-    assert isinstance(outcome, Complete)
-    assert outcome.case.circumstances == {"motivo-laboral"}
-    assert flow.url(outcome.answers) == (
-        "/seguros/regular/requisitos/?tramite=cambio-establecimiento&laboral=si"
-    )
-
-
-@pytest.mark.parametrize(
-    ("given", "invalid", "submitted", "question", "error"),
-    [
-        ({}, ["tramite"], "", "tramite", INVALID),
-        ({"tramite": "baja"}, [], "familiar", "familiar", REQUIRED),
-        ({"tramite": "baja", "motivo": "otro"}, [], "", "familiar", MISSING),
-        ({"tramite": "baja"}, ["lugar"], "", "familiar", MISSING),
-        ({"tramite": "cambio-establecimiento"}, ["familiar"], "", "laboral", UNUSED_INVALID),
-        ({"tramite": "cambio-establecimiento", "laboral": "no"}, ["edad"], "", "laboral",
-         UNUSED_INVALID),
-    ],
-)  # fmt: skip
-def test_wrong_requests_show_a_question_again(flow, given, invalid, submitted, question, error):
-    outcome = flow.resolve(given, invalid, submitted)
-    assert isinstance(outcome, NextQuestion)
-    assert (outcome.question, outcome.error) == (question, error)
-
-
-def test_known_words_the_source_does_not_describe(flow):
-    outcome = flow.resolve({"tramite": "inscripcion", "familiar": "gestante"})
-    assert isinstance(outcome, NotDescribed)
-    assert (outcome.question, outcome.value, outcome.options) == (
-        "familiar",
-        "gestante",
-        ("conyuge",),
-    )
-    outcome = flow.resolve({"tramite": "cambio-establecimiento", "laboral": "no", "motivo": "otro"})
-    assert isinstance(outcome, NotDescribed)
-    assert outcome.extra == (("motivo", "otro"),)
-
-
-def test_removing_the_pregnant_partner_for_other_reasons_is_explained(flow):
-    outcome = flow.resolve({"tramite": "baja", "familiar": "gestante", "motivo": "otro"})
-    assert outcome == Explained(outcome.answers, AUTOMATIC_REMOVAL)
-
-
-def test_single_option_questions_are_implied_and_left_out_of_the_url():
-    flow = Flow("agrario", (Row("inscripcion", "titular", "mayor-70", "condiciones"),))
-    outcome = flow.resolve({"edad": "70-o-mas"})
-    assert isinstance(outcome, Complete)
-    assert outcome.answers.implied == {"tramite", "familiar"}
-    assert flow.url(outcome.answers) == "/seguros/agrario/requisitos/?edad=70-o-mas"
-    # Saying the implied answer is fine; another one is a case the source does not describe.
-    assert isinstance(flow.resolve({"tramite": "inscripcion", "edad": "70-o-mas"}), Complete)
-    assert isinstance(flow.resolve({"tramite": "baja"}), NotDescribed)
-
-
-def test_every_question_has_a_vocabulary_and_the_order_is_fixed():
-    assert set(checklists.VOCABULARY) == set(QUESTIONS)
-    assert checklists.VOCABULARY["tramite"] == tuple(Requirement.Procedure.values)
-
-
-def test_amounts_listed_after_a_step_stay_with_it(contents):
-    checklist = checklist_for(contents, "potestativo", {"familiar": "titular"})
-    numbers = [item.step.number for item in checklist.steps]
-    assert numbers == ["3.2.1", "3.2.2", "3.2.3"]
-    amounts = [rule.text for rule in checklist.steps[1].amounts]
-    assert amounts[0] == "De 0 a 17 años: S/ 137.00" and len(amounts) == 4
-
-
-def test_a_section_without_a_number_is_named_by_its_chapter(contents):
-    checklist = checklist_for(
-        contents, "regular", {"tramite": "cambio-establecimiento", "laboral": "no"}
-    )
-    assert [s.label for s in checklist.sources] == ["15", "15 (Requisitos)", "15.1"]
