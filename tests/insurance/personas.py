@@ -271,6 +271,24 @@ PERSONAS = (
         payable={C.AGRARIAN_EMPLOYEE: "90.00"},  # 6% for every agrarian employer, 2024-2027
     ),
     Persona(
+        # The source's Agrario text names no relatives but a "derechohabiente gestante": the
+        # outcome claims to cover nobody and says so once (issue 13.12).
+        "agrarian-employee-covering-wife-and-pregnant-partner",
+        {
+            "situacion": "dependiente",
+            "dependiente": "agrario",
+            "riesgo": "no",
+            "bombero": "no",
+            "edad": "38",
+            "familia": ["conyuge", "gestante"],
+            "monto": "",
+        },
+        {C.AGRARIAN_EMPLOYEE: S.COMPULSORY, C.VIDA_HOLDER: S.OPTIONAL},
+        payable={C.AGRARIAN_EMPLOYEE: "73.80"},  # at least 6% of the RMV, 1,230
+        minimum=frozenset({C.AGRARIAN_EMPLOYEE}),
+        family={C.AGRARIAN_EMPLOYEE: ()},
+    ),
+    Persona(
         "cooperative-member-high-risk",
         {"situacion": "cooperativa", "riesgo": "nivel-3", "bombero": "no", "familia": ["nadie"]},
         {
@@ -369,7 +387,8 @@ PERSONAS = (
             "documento": "otro",
             "familia": ["nadie"],
         },
-        {C.POTESTATIVO_NO_DOCUMENT: S.ASK, C.VIDA_HOLDER: S.OPTIONAL},
+        # No base plan with a passport, so no +Vida either: both say why (issue 14.8).
+        {C.POTESTATIVO_NO_DOCUMENT: S.CLOSED, C.VIDA_NO_PLAN: S.CLOSED},
     ),
     Persona(
         "spouse-of-an-insured-worker",

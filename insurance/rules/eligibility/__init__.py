@@ -81,9 +81,7 @@ def eligible_plans(*, profile: Profile, on: date) -> tuple[Match, ...]:
         if optional:
             matches.append(optional)
     # Last: whether +Vida is open depends on the health plans matched above.
-    extra = vida.match_for(profile, matches, on)
-    if extra:
-        matches.append(extra)
+    matches.append(vida.match_for(profile, matches, on))
     return tuple(
         sorted(
             matches,

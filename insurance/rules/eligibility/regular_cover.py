@@ -5,7 +5,7 @@ a titular's dependant, and the adult student whom the parents' cover does not re
 from datetime import date
 
 from ..latency import latency_months
-from .match import REGULAR, Coverage, Match, MatchCode, Status
+from .match import FIGURES, REGULAR, Coverage, Match, MatchCode, Status
 from .profile import REGULAR_RELATIVES, Profile
 
 
@@ -81,6 +81,6 @@ def adult_student() -> Match:
         notes=(
             "Los proyectos de ley para cubrir a hijos solteros de hasta 28 años que estudian "
             "no son ley: el Congreso aprobó uno en 2023, el Ejecutivo lo observó y en 2025 se "
-            "presentó otro.",
+            f"presentó otro ({FIGURES}).",
         ),
     )
