@@ -3,8 +3,11 @@
 ``QUESTIONS`` is the flow: questions in order, each with its form, the ``Profile`` field
 its answer fills and ``ask_if``, which reads only earlier answers. A question's next node
 is the next question whose ``ask_if`` holds, and after the last one the review page
-(``next_node``). The answers travel in the query string keyed by question id, so every
-step, the review and the outcome are bookmarkable GET URLs; nothing is stored.
+(``next_node``). Where earlier answers already tell a question's answer (``implied``: a
+construction worker's risk level), it is filled in, not asked, and the review shows it with
+a link to the answer it comes from. The answers travel in the query string keyed by
+question id, so every step, the review and the outcome are bookmarkable GET URLs; nothing
+is stored.
 
 ``walk`` replays the answers in a query string along the flow and stops at the first
 question on the path whose answer is missing or invalid: that is where a tampered or
@@ -39,6 +42,10 @@ class Question:
     form: type[forms.QuestionForm]
     profile_field: str
     ask_if: Callable[[Answers], bool] = lambda answers: True
+    # The answer earlier answers already give (read only where ``ask_if`` holds), or None;
+    # ``implied_by`` names those earlier questions, for the review's "Cambiar" link.
+    implied: Callable[[Answers], Any] = lambda answers: None
+    implied_by: tuple[str, ...] = ()
 
     @property
     def template(self) -> str:
@@ -78,6 +85,15 @@ def _ask_risk(a: Answers) -> bool:
     if s in (Situation.EMPLOYEE, Situation.COOPERATIVE):
         return True
     return s is Situation.INDEPENDENT and a.get("asegurado") is not OtherCover.EMPLOYER
+
+
+def _risk_of_the_work(a: Answers) -> rules.Risk | None:
+    return rules.implied_risk(
+        situation=a["situacion"],
+        employee_kind=a.get("dependiente"),
+        independent_kind=a.get("independiente"),
+        other_cover=a.get("asegurado"),
+    )
 
 
 def _ask_age(a: Answers) -> bool:
@@ -136,7 +152,14 @@ QUESTIONS: tuple[Question, ...] = (
         "other_cover",
         _situation(Situation.INDEPENDENT, Situation.STUDENT, Situation.NONE),
     ),
-    Question("riesgo", forms.RiskForm, "risk", _ask_risk),
+    Question(
+        "riesgo",
+        forms.RiskForm,
+        "risk",
+        _ask_risk,
+        implied=_risk_of_the_work,
+        implied_by=("dependiente", "independiente"),
+    ),
     Question("bombero", forms.FirefighterForm, "firefighter"),
     Question("edad", forms.AgeForm, "age", _ask_age),
     Question("documento", forms.DocumentForm, "document", _potestativo),
@@ -159,12 +182,15 @@ def next_node(question: Question, answers: Answers) -> Question | None:
 
 @dataclass(frozen=True)
 class Step:
-    """An answered question on the path: the form that validated it, its value, raw text."""
+    """An answered question on the path: the form that validated it, its value, raw text.
+    An ``implied`` step was answered by earlier answers (its form is unbound, ``raw``
+    empty): it is not asked, and not in the query string."""
 
     question: Question
     form: forms.QuestionForm
     value: Any
     raw: tuple[str, ...]
+    implied: bool = False
 
     @property
     def summary(self) -> str:
@@ -191,7 +217,12 @@ class Walk:
     @property
     def path(self) -> tuple[Question, ...]:
         """The questions known to be asked: answered ones, then the pending one."""
-        return tuple(s.question for s in self.steps) + ((self.pending,) if self.pending else ())
+        asked = tuple(s.question for s in self.steps if not s.implied)
+        return asked + ((self.pending,) if self.pending else ())
+
+    def implied_by(self, step: Step) -> Step | None:
+        """The answered question an implied step comes from."""
+        return next((s for s in self.steps if s.question.id in step.question.implied_by), None)
 
     def step(self, question: Question) -> Step | None:
         return next((s for s in self.steps if s.question is question), None)
@@ -240,13 +271,18 @@ def walk(data: MultiValueDict) -> Walk:
     steps = []
     question: Question | None = FIRST
     while question is not None:
-        if question.id not in raw:
+        implied = question.implied(answers)
+        if implied is not None:
+            answers[question.id] = implied
+            steps.append(Step(question, question.form(answers=answers), implied, (), True))
+        elif question.id not in raw:
             return Walk(tuple(steps), question, raw, answers)
-        form = question.bind(list(raw[question.id]), answers=answers)
-        if not form.is_valid():
-            return Walk(tuple(steps), question, raw, answers)
-        answers[question.id] = form.value
-        steps.append(Step(question, form, form.value, raw[question.id]))
+        else:
+            form = question.bind(list(raw[question.id]), answers=answers)
+            if not form.is_valid():
+                return Walk(tuple(steps), question, raw, answers)
+            answers[question.id] = form.value
+            steps.append(Step(question, form, form.value, raw[question.id]))
         question = next_node(question, answers)
     return Walk(tuple(steps), None, raw, answers)
 

@@ -40,6 +40,9 @@ class QuestionForm(forms.Form):
     input_class = ""  # text inputs: how wide
     prefix_text = ""  # text inputs: shown before the box, e.g. "S/"
     suffix_text = ""  # text inputs: shown after the box, e.g. "años"
+    # Why an answer that earlier answers gave was not asked; %(answer)s names the question
+    # it comes from (the review shows it).
+    implied_note = ""
 
     def __init__(self, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -242,6 +245,10 @@ class OtherCoverForm(QuestionForm):
 
 class RiskForm(QuestionForm):
     short_label = _("Actividad de alto riesgo")
+    implied_note = _(
+        "No te lo preguntamos: sale de tu respuesta a «%(answer)s», por los sectores de cada "
+        "nivel de riesgo (EsSalud, +Protección SCTR, sección 5)."
+    )
     riesgo = choice(
         _("¿Haces un trabajo de alto riesgo?"),
         [

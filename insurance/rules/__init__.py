@@ -39,6 +39,7 @@ from .eligibility import (
     Situation,
     Status,
     eligible_plans,
+    implied_risk,
     potestativo_candidate,
 )
 from .errors import InvalidInput, ParameterDataError, PeriodNotCovered, RulesError
@@ -139,5 +140,6 @@ __all__ = [
     "Situation",
     "Status",
     "eligible_plans",
+    "implied_risk",
     "potestativo_candidate",
 ]

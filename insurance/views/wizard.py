@@ -102,15 +102,23 @@ def review(request):
     if not state.complete:
         return redirect(wizard.next_url(state))
     items = state.items()
-    rows = [
-        {
-            "label": step.label,
-            "answer": step.summary,
-            "id": step.question.id,
-            "change_url": wizard.question_url(step.question, items),
-        }
-        for step in state.steps
-    ]
+    rows = []
+    for step in state.steps:
+        # An implied answer is changed where it comes from (a construction worker's risk
+        # level, at "Tu trabajo").
+        source = state.implied_by(step) if step.implied else step
+        rows.append(
+            {
+                "label": step.label,
+                "answer": step.summary,
+                "id": step.question.id,
+                "implied": step.form.implied_note % {"answer": source.label}
+                if step.implied
+                else "",
+                "change_label": source.label,
+                "change_url": wizard.question_url(source.question, items),
+            }
+        )
     context = {
         "rows": rows,
         "result_url": wizard.result_url(items),

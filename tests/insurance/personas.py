@@ -24,6 +24,7 @@ from insurance.rules import (
     Relative,
     Risk,
     Situation,
+    implied_risk,
 )
 from insurance.rules import Status as S
 
@@ -62,7 +63,17 @@ class Persona:
 
     @property
     def profile(self) -> Profile:
-        return Profile(**{_FIELDS[k][0]: _FIELDS[k][1](v) for k, v in self.answers.items()})
+        """The answers as the rules take them, with the risk level the work implies (the
+        wizard does not ask it then: issue 14.7)."""
+        fields = {_FIELDS[k][0]: _FIELDS[k][1](v) for k, v in self.answers.items()}
+        implied = implied_risk(
+            **{k: fields.get(k) for k in ("employee_kind", "independent_kind", "other_cover")},
+            situation=fields["situation"],
+        )
+        if implied:
+            assert "risk" not in fields, f"{self.name}: the wizard does not ask the risk"
+            fields["risk"] = implied
+        return Profile(**fields)
 
     def __str__(self):
         return self.name
@@ -182,14 +193,18 @@ PERSONAS = (
             "independiente": "agricultor",
             "agrario": "no",
             "asegurado": "no",
-            "riesgo": "no",
             "bombero": "no",
             "edad": "72",
             "documento": "dni",
             "familia": ["nadie"],
         },
-        {C.AGRARIAN_SUSPENDED: S.CLOSED, C.POTESTATIVO: S.OPTIONAL, C.VIDA_HOLDER: S.OPTIONAL},
-        payable={C.POTESTATIVO: "215.00"},
+        {
+            C.AGRARIAN_SUSPENDED: S.CLOSED,
+            C.POTESTATIVO: S.OPTIONAL,
+            C.SCTR_INDEPENDENT: S.OPTIONAL,  # farming: level III (SCTR, sección 5)
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
+        payable={C.POTESTATIVO: "215.00", C.SCTR_INDEPENDENT: "42.00"},
     ),
     Persona(
         "lost-job-after-14-months-of-contributions",
@@ -225,7 +240,6 @@ PERSONAS = (
         {
             "situacion": "dependiente",
             "dependiente": "construccion",
-            "riesgo": "nivel-3",
             "bombero": "no",
             "familia": ["nadie"],
             "monto": "2500",
@@ -261,14 +275,18 @@ PERSONAS = (
         {
             "situacion": "dependiente",
             "dependiente": "agrario",
-            "riesgo": "no",
             "bombero": "no",
             "edad": "45",
             "familia": ["nadie"],
             "monto": "1500",
         },
-        {C.AGRARIAN_EMPLOYEE: S.COMPULSORY, C.VIDA_HOLDER: S.OPTIONAL},
-        payable={C.AGRARIAN_EMPLOYEE: "90.00"},  # 6% for every agrarian employer, 2024-2027
+        {
+            C.AGRARIAN_EMPLOYEE: S.COMPULSORY,
+            C.SCTR_EMPLOYEE: S.COMPULSORY,  # agriculture: level III (SCTR, sección 5)
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
+        # 6% for every agrarian employer, 2024-2027; SCTR 1,500 × 1.53% = 22.95 -> 23.00.
+        payable={C.AGRARIAN_EMPLOYEE: "90.00", C.SCTR_EMPLOYEE: "23.00"},
     ),
     Persona(
         # The source's Agrario text names no relatives but a "derechohabiente gestante": the
@@ -277,13 +295,16 @@ PERSONAS = (
         {
             "situacion": "dependiente",
             "dependiente": "agrario",
-            "riesgo": "no",
             "bombero": "no",
             "edad": "38",
             "familia": ["conyuge", "gestante"],
             "monto": "",
         },
-        {C.AGRARIAN_EMPLOYEE: S.COMPULSORY, C.VIDA_HOLDER: S.OPTIONAL},
+        {
+            C.AGRARIAN_EMPLOYEE: S.COMPULSORY,
+            C.SCTR_EMPLOYEE: S.COMPULSORY,
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
         payable={C.AGRARIAN_EMPLOYEE: "73.80"},  # at least 6% of the RMV, 1,230
         minimum=frozenset({C.AGRARIAN_EMPLOYEE}),
         family={C.AGRARIAN_EMPLOYEE: ()},
@@ -337,12 +358,15 @@ PERSONAS = (
         {
             "situacion": "dependiente",
             "dependiente": "pesquero",
-            "riesgo": "no",
             "bombero": "no",
             "familia": ["nadie"],
             "monto": "",
         },
-        {C.REGULAR_EX_CBSSP: S.COMPULSORY, C.VIDA_HOLDER: S.OPTIONAL},
+        {
+            C.REGULAR_EX_CBSSP: S.COMPULSORY,
+            C.SCTR_EMPLOYEE: S.COMPULSORY,  # fishing: level III (SCTR, sección 5)
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
         # The source's floor: 4.4% × 1,230 = 54.12.
         payable={C.REGULAR_EX_CBSSP: "54.12"},
         minimum=frozenset({C.REGULAR_EX_CBSSP}),
@@ -354,12 +378,15 @@ PERSONAS = (
             "independiente": "agricultor",
             "agrario": "si",
             "asegurado": "no",
-            "riesgo": "no",
             "bombero": "no",
             "edad": "70",
             "familia": ["nadie"],
         },
-        {C.AGRARIAN_INDEPENDENT: S.ENTITLED, C.VIDA_HOLDER: S.OPTIONAL},
+        {
+            C.AGRARIAN_INDEPENDENT: S.ENTITLED,
+            C.SCTR_INDEPENDENT: S.OPTIONAL,
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
         payable={C.AGRARIAN_INDEPENDENT: "73.80"},  # 6% × 1,230
     ),
     Persona(

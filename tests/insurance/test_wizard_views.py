@@ -187,7 +187,7 @@ def test_persona_end_to_end(client, name):
     persona = BY_NAME[name]
     asked, review, result = click_through(client, persona)
     assert asked == list(persona.answers)
-    assert [row["id"] for row in review.context["rows"]] == asked
+    assert [row["id"] for row in review.context["rows"] if not row["implied"]] == asked
     assert result.status_code == 200
     html = result.content.decode()
     entries = result.context["entries"]
@@ -315,6 +315,57 @@ def test_changing_the_situation_asks_only_the_new_questions(client):
     kept = query_of(response["Location"])
     assert kept["riesgo"] == "no" and kept.getlist("familia") == ["conyuge", "hijo-menor"]
     assert "dependiente" not in kept  # the path no longer asks it
+
+
+# --- Answers the work already gives (issue 14.7) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "implied_by"),
+    [
+        ({"situacion": "dependiente", "dependiente": "construccion"}, "dependiente"),
+        ({"situacion": "dependiente", "dependiente": "agrario"}, "dependiente"),
+        ({"situacion": "dependiente", "dependiente": "pesquero"}, "dependiente"),
+        (
+            {
+                "situacion": "independiente",
+                "independiente": "agricultor",
+                "agrario": "no",
+                "asegurado": "no",
+            },
+            "independiente",
+        ),
+    ],
+    ids=["construction", "agrarian", "fishing", "farmer"],
+)
+def test_the_risk_level_of_a_sector_the_source_lists_is_not_asked(client, answers, implied_by):
+    items = qs(answers)
+    last = list(answers)[-1]
+    response = client.get(f"{START}{last}/", [*items, (wizard.SUBMIT, "1")])
+    assert urlsplit(response["Location"]).path == f"{START}bombero/"  # riesgo skipped
+    # Asking for it anyway goes on to the next question, without a stale answer.
+    response = client.get(f"{START}riesgo/", [*items, ("riesgo", "no")])
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == f"{START}bombero/"
+    assert "riesgo" not in query_of(response["Location"])
+    state = wizard.walk(query_of("?" + urlencode([*items, ("riesgo", "no")])))
+    assert state.profile().risk is rules.Risk.LEVEL_III
+
+
+def test_the_review_shows_an_implied_answer_with_where_it_comes_from(client):
+    persona = BY_NAME["construction-worker"]
+    response = client.get(REVIEW, qs(persona.answers))
+    rows = {row["id"]: row for row in response.context["rows"]}
+    risk = rows["riesgo"]
+    assert "construcción" in risk["answer"] and "sección 5" in risk["implied"]
+    assert "«Tu trabajo»" in risk["implied"]
+    assert urlsplit(risk["change_url"]).path == f"{START}dependiente/"
+    html = response.content.decode()
+    assert risk["implied"] in html
+    assert not rows["dependiente"]["implied"]
+    result = client.get(RESULT, qs(persona.answers))
+    sctr = next(e for e in result.context["entries"] if e["match"].code is MatchCode.SCTR_EMPLOYEE)
+    assert "la fuente pone la construcción en el nivel de riesgo III" in sctr["match"].reason
 
 
 def test_radios_and_checkboxes_are_prefilled(client):

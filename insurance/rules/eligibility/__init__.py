@@ -43,6 +43,7 @@ from .profile import (
     Risk,
     Situation,
 )
+from .sctr import implied_risk
 
 
 def eligible_plans(*, profile: Profile, on: date) -> tuple[Match, ...]:
@@ -107,6 +108,7 @@ __all__ = [
     "Situation",
     "Status",
     "eligible_plans",
+    "implied_risk",
     "potestativo_candidate",
     # Read as ``rules.eligibility.<name>`` by the wizard, its forms and the tests.
     "ADULT_AGE",
