@@ -88,7 +88,7 @@ def _ask_risk(a: Answers) -> bool:
 
 
 def _risk_of_the_work(a: Answers) -> rules.Risk | None:
-    return rules.implied_risk(
+    return rules.eligibility.implied_risk(
         situation=a["situacion"],
         employee_kind=a.get("dependiente"),
         independent_kind=a.get("independiente"),

@@ -39,7 +39,6 @@ from .eligibility import (
     Situation,
     Status,
     eligible_plans,
-    implied_risk,
     potestativo_candidate,
 )
 from .errors import InvalidInput, ParameterDataError, PeriodNotCovered, RulesError
@@ -140,6 +139,5 @@ __all__ = [
     "Situation",
     "Status",
     "eligible_plans",
-    "implied_risk",
     "potestativo_candidate",
 ]

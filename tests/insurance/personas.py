@@ -24,9 +24,9 @@ from insurance.rules import (
     Relative,
     Risk,
     Situation,
-    implied_risk,
 )
 from insurance.rules import Status as S
+from insurance.rules.eligibility import implied_risk
 
 C = MatchCode
 ON = date(2026, 11, 22)
