@@ -16,7 +16,8 @@ incomplete URL is sent back to. The policy itself (which plans apply) lives in
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -51,9 +52,11 @@ class Question:
     def template(self) -> str:
         return f"insurance/wizard/{self.id}.html"
 
-    def bind(self, values: list[str] | None = None, *, answers: Answers) -> forms.QuestionForm:
+    def bind(
+        self, values: list[str] | None = None, *, answers: Answers, on: date
+    ) -> forms.QuestionForm:
         """The form bound to raw values (a submission or a stored answer)."""
-        return self.form(MultiValueDict({self.id: values or []}), answers=answers)
+        return self.form(MultiValueDict({self.id: values or []}), answers=answers, on=on)
 
 
 # --- When each question is asked (only earlier answers are read) --------------------------
@@ -140,6 +143,7 @@ QUESTIONS: tuple[Question, ...] = (
         lambda a: a.get("independiente") is IndependentKind.FARMER,
     ),
     Question("pension", forms.PensionForm, "pension", _situation(Situation.PENSIONER)),
+    Question("cese", forms.JobEndForm, "job_ended", _situation(Situation.UNEMPLOYED)),
     Question(
         "aportes",
         forms.ContributionsForm,
@@ -208,7 +212,8 @@ class Walk:
     steps: tuple[Step, ...]
     pending: Question | None  # first question on the path without a valid answer
     raw: Mapping[str, tuple[str, ...]]  # the raw answers, by question id
-    answers: Mapping[str, Any] = field(default_factory=dict)
+    answers: Mapping[str, Any]  # the valid ones, cleaned, up to the pending question
+    on: date  # the day the answers were checked on
 
     @property
     def complete(self) -> bool:
@@ -265,7 +270,8 @@ def raw_answers(data: MultiValueDict) -> dict[str, tuple[str, ...]]:
     return raw
 
 
-def walk(data: MultiValueDict) -> Walk:
+def walk(data: MultiValueDict, *, on: date) -> Walk:
+    """Replay ``data`` along the flow; ``on`` is today (no answer may be later)."""
     raw = raw_answers(data)
     answers: dict[str, Any] = {}
     steps = []
@@ -274,17 +280,18 @@ def walk(data: MultiValueDict) -> Walk:
         implied = question.implied(answers)
         if implied is not None:
             answers[question.id] = implied
-            steps.append(Step(question, question.form(answers=answers), implied, (), True))
+            form = question.form(answers=answers, on=on)
+            steps.append(Step(question, form, implied, (), True))
         elif question.id not in raw:
-            return Walk(tuple(steps), question, raw, answers)
+            return Walk(tuple(steps), question, raw, answers, on)
         else:
-            form = question.bind(list(raw[question.id]), answers=answers)
+            form = question.bind(list(raw[question.id]), answers=answers, on=on)
             if not form.is_valid():
-                return Walk(tuple(steps), question, raw, answers)
+                return Walk(tuple(steps), question, raw, answers, on)
             answers[question.id] = form.value
             steps.append(Step(question, form, form.value, raw[question.id]))
         question = next_node(question, answers)
-    return Walk(tuple(steps), None, raw, answers)
+    return Walk(tuple(steps), None, raw, answers, on)
 
 
 # --- URLs ---------------------------------------------------------------------------------

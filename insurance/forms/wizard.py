@@ -7,6 +7,7 @@ and the messages shown beside the field. ``summary`` writes an answer back in wo
 """
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -32,7 +33,8 @@ NOBODY = "nadie"
 
 
 class QuestionForm(forms.Form):
-    """A question of the wizard. ``answers`` are the earlier answers, already cleaned."""
+    """A question of the wizard. ``answers`` are the earlier answers, already cleaned;
+    ``on`` is today, for answers that cannot lie in the future."""
 
     kind = "radios"  # radios | checkboxes | text
     short_label = ""  # the question in "Revisa tus respuestas"
@@ -44,9 +46,10 @@ class QuestionForm(forms.Form):
     # it comes from (the review shows it).
     implied_note = ""
 
-    def __init__(self, *args, answers=None, **kwargs):
+    def __init__(self, *args, answers=None, on: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.answers = answers or {}
+        self.on = on
 
     @property
     def name(self) -> str:
@@ -202,6 +205,56 @@ class PensionForm(QuestionForm):
     )
 
 
+_DAY = re.compile(r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+MIN_YEAR = 1900  # a sanity bound on input, not a norm
+
+
+class JobEndForm(QuestionForm):
+    """The last day of the job (or the start of a suspensión perfecta de labores): latency
+    is dated from it."""
+
+    kind = "text"
+    short_label = _("Fin de tu trabajo")
+    input_class = "wz-input-medium"
+    cese = forms.CharField(
+        label=_("¿Qué día terminó tu trabajo?"),
+        max_length=MAX_LENGTH,
+        error_messages={
+            "required": _("Escribe el día en que terminó tu trabajo, por ejemplo 15/03/2026."),
+            "max_length": _("Escribe solo la fecha, por ejemplo 15/03/2026."),
+        },
+    )
+
+    def clean_cese(self) -> date:
+        text = self.cleaned_data["cese"].strip()
+        if match := _DAY.fullmatch(text):
+            day, month, year = (int(part) for part in match.groups())
+        elif match := _ISO_DAY.fullmatch(text):
+            year, month, day = (int(part) for part in match.groups())
+        else:
+            raise forms.ValidationError(
+                _("Escribe la fecha como día/mes/año, por ejemplo 15/03/2026.")
+            )
+        if year < MIN_YEAR:
+            raise forms.ValidationError(_("Revisa el año, por ejemplo 15/03/2026."))
+        try:
+            ended = date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Esa fecha no existe: revisa el día y el mes, por ejemplo 15/03/2026.")
+            ) from None
+        if self.on is not None and ended > self.on:
+            raise forms.ValidationError(
+                _("La fecha no puede ser posterior a hoy, %(today)s.")
+                % {"today": self.on.strftime("%d/%m/%Y")}
+            )
+        return ended
+
+    def summary(self, value) -> str:
+        return value.strftime("%d/%m/%Y")
+
+
 class ContributionsForm(QuestionForm):
     kind = "text"
     short_label = _("Aportes en los últimos 3 años")
@@ -218,6 +271,14 @@ class ContributionsForm(QuestionForm):
             "max_value": _("En 3 años hay como máximo 36 meses: escribe un número de 0 a 36."),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ended := self.answers.get("cese"):
+            self.fields["aportes"].label = _(
+                "¿Cuántos meses aportó tu empleador a EsSalud por ti en los 3 años antes del "
+                "%(day)s?"
+            ) % {"day": ended.strftime("%d/%m/%Y")}
 
     def summary(self, value) -> str:
         return ngettext("%(n)s mes", "%(n)s meses", value) % {"n": value}

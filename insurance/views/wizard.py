@@ -65,7 +65,7 @@ def question(request, question_id):
     question = wizard.BY_ID.get(question_id)
     if question is None:
         raise Http404
-    state = wizard.walk(request.GET)
+    state = wizard.walk(request.GET, on=rules_today())
     if question not in state.path:
         return redirect(wizard.next_url(state))
     submitted = wizard.SUBMIT in request.GET
@@ -74,12 +74,12 @@ def question(request, question_id):
     answers = state.answers_before(question)
     step = state.step(question)
     if submitted:
-        form = question.bind(list(state.raw.get(question.id, ())), answers=answers)
+        form = question.bind(list(state.raw.get(question.id, ())), answers=answers, on=state.on)
         form.is_valid()
     elif step:
         form = step.form  # a "Cambiar" link or the back link: the answer given, pre-filled
     else:
-        form = question.form(answers=answers)
+        form = question.form(answers=answers, on=state.on)
     previous = state.previous(question)
     items = state.items()
     context = {
@@ -98,7 +98,7 @@ def question(request, question_id):
 
 
 def review(request):
-    state = wizard.walk(request.GET)
+    state = wizard.walk(request.GET, on=rules_today())
     if not state.complete:
         return redirect(wizard.next_url(state))
     items = state.items()
@@ -128,11 +128,11 @@ def review(request):
 
 
 def result(request):
-    state = wizard.walk(request.GET)
+    state = wizard.walk(request.GET, on=rules_today())
     if not state.complete:
         return redirect(wizard.next_url(state))
     items = state.items()
-    on = rules_today()
+    on = state.on
     matches = rules.eligible_plans(profile=state.profile(), on=on)
     plans = {plan.slug: plan for plan in Plan.objects.filter(slug__in={m.plan for m in matches})}
     checklists = _checklists_with_requirements()

@@ -10,7 +10,7 @@ Amounts are computed for ``ON`` unless a persona says otherwise: RMV S/ 1,230.00
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from insurance.rules import (
@@ -37,6 +37,7 @@ _FIELDS = {
     "independiente": ("independent_kind", IndependentKind),
     "agrario": ("agrarian_enrolled", lambda v: v == "si"),
     "pension": ("pension", PensionKind),
+    "cese": ("job_ended", lambda v: datetime.strptime(v, "%d/%m/%Y").date()),
     "aportes": ("contributions_last_3_years", int),
     "asegurado": ("other_cover", OtherCover),
     "riesgo": ("risk", Risk),
@@ -210,6 +211,7 @@ PERSONAS = (
         "lost-job-after-14-months-of-contributions",
         {
             "situacion": "desempleado",
+            "cese": "15/09/2026",
             "aportes": "14",
             "bombero": "no",
             "edad": "29",
@@ -452,6 +454,7 @@ PERSONAS = (
         "lost-job-after-3-contributions",
         {
             "situacion": "desempleado",
+            "cese": "30/10/2026",
             "aportes": "3",
             "bombero": "no",
             "edad": "50",
@@ -459,6 +462,25 @@ PERSONAS = (
             "familia": ["nadie"],
         },
         {C.POTESTATIVO: S.OPTIONAL, C.VIDA_HOLDER: S.OPTIONAL, C.REGULAR_NO_LATENCY: S.CLOSED},
+    ),
+    Persona(
+        # 4 months from the day after 31/10/2025 run to 28/02/2026: over by ON (issue 14.9).
+        "lost-job-a-year-ago-after-12-contributions",
+        {
+            "situacion": "desempleado",
+            "cese": "31/10/2025",
+            "aportes": "12",
+            "bombero": "no",
+            "edad": "44",
+            "documento": "dni",
+            "familia": ["nadie"],
+        },
+        {
+            C.POTESTATIVO: S.OPTIONAL,
+            C.VIDA_HOLDER: S.OPTIONAL,
+            C.REGULAR_LATENCY_ENDED: S.CLOSED,
+        },
+        payable={C.POTESTATIVO: "138.00"},
     ),
     Persona(
         "retired-expat-couple",

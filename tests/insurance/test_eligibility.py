@@ -29,6 +29,7 @@ from insurance.rules import (
     Status,
     eligible_plans,
 )
+from insurance.rules.latency import last_day_covered
 
 from .personas import ON, PERSONAS
 
@@ -212,6 +213,7 @@ def test_vida_premium_is_marked_to_confirm():
 def test_latency_months_after_job_loss(contributions, code, months):
     profile = Profile(
         situation=Situation.UNEMPLOYED,
+        job_ended=date(2026, 11, 1),
         contributions_last_3_years=contributions,
         age=40,
         document=Document.DNI,
@@ -341,6 +343,57 @@ def test_every_section_cited_exists_in_the_plan_cited(persona):
                 plan = PLAN_CITED[name] if name else match.plan
                 for number in re.split(r", | y ", cited):
                     assert number in sections[plan], (match.code, plan, number, text)
+
+
+# --- Latency: the last day covered (issue 14.9) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("job_ended", "months", "last"),
+    [
+        (date(2026, 3, 15), 4, date(2026, 7, 15)),  # from 16/03: the same day, 4 months on
+        (date(2026, 9, 15), 4, date(2027, 1, 15)),  # across the year
+        (date(2025, 10, 31), 4, date(2026, 2, 28)),  # February has no 31st: its last day
+        (date(2023, 10, 31), 4, date(2024, 2, 29)),  # a leap year
+        (date(2026, 1, 30), 1, date(2026, 2, 28)),
+        (date(2026, 1, 28), 1, date(2026, 2, 28)),
+        (date(2026, 12, 31), 12, date(2027, 12, 31)),
+        (date(2026, 5, 1), 2, date(2026, 7, 1)),
+    ],
+)
+def test_last_day_covered_by_latency(job_ended, months, last):
+    assert last_day_covered(job_ended=job_ended, months=months) == last
+
+
+UNEMPLOYED = BY_NAME["lost-job-after-14-months-of-contributions"].profile  # 15/09/2026, 14
+
+
+@pytest.mark.parametrize(
+    ("on", "code", "status"),
+    [
+        (date(2027, 1, 15), MatchCode.REGULAR_LATENCY, Status.ENTITLED),  # the last day
+        (date(2027, 1, 16), MatchCode.REGULAR_LATENCY_ENDED, Status.CLOSED),
+    ],
+)
+def test_latency_is_over_the_day_after_the_last_day_covered(on, code, status):
+    match = matches_of(UNEMPLOYED, on)[code]
+    assert match.status is status
+    assert "15 de enero de 2027" in match.reason
+
+
+def test_latency_gives_the_last_day_and_says_how_it_is_counted():
+    match = matches_of(UNEMPLOYED)[MatchCode.REGULAR_LATENCY]
+    assert "4 meses de cobertura por desempleo (latencia): hasta el 15 de enero de 2027" in (
+        match.reason
+    )
+    how = match.coverage.summary
+    assert "desde el día siguiente al fin de tu trabajo (16 de septiembre de 2026)" in how
+    assert "T-Registro" in how and "no fijan" in how and "OSPE" in how
+    assert rules.eligibility.match.FIGURES in match.source and "sección 14" in match.source
+    ended = matches_of(BY_NAME["lost-job-a-year-ago-after-12-contributions"].profile)
+    over = ended[MatchCode.REGULAR_LATENCY_ENDED]
+    assert "terminaron el 28 de febrero de 2026" in over.reason
+    assert any("Potestativo" in note for note in over.notes)
 
 
 # --- Dated values on both sides of each change --------------------------------------------
@@ -537,6 +590,7 @@ def profiles(draw) -> Profile:
         independent_kind=draw(st.sampled_from(IndependentKind)),
         agrarian_enrolled=draw(st.booleans()),
         pension=draw(st.sampled_from(PensionKind)),
+        job_ended=draw(st.dates(date(2000, 1, 1), date(2030, 12, 31))),
         contributions_last_3_years=draw(st.integers(0, 36)),
         other_cover=draw(st.none() | st.sampled_from(OtherCover)) if may_have_other_cover else None,
         risk=draw(st.none() | st.sampled_from(Risk)),

@@ -50,7 +50,7 @@ def query_of(url: str) -> MultiValueDict:
 
 
 def path_of(persona) -> list[str]:
-    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))))
+    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))), on=ON)
     return [q.id for q in state.path]
 
 
@@ -74,7 +74,7 @@ def test_question_ids_are_unique_and_never_clash_with_the_other_pages():
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=str)
 def test_the_wizard_builds_the_personas_profile(persona):
-    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))))
+    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))), on=ON)
     assert state.complete, state.pending
     # Every answer was asked, in this order, and nothing else.
     assert [q.id for q in state.path] == list(persona.answers)
@@ -348,7 +348,7 @@ def test_the_risk_level_of_a_sector_the_source_lists_is_not_asked(client, answer
     assert response.status_code == 302
     assert urlsplit(response["Location"]).path == f"{START}bombero/"
     assert "riesgo" not in query_of(response["Location"])
-    state = wizard.walk(query_of("?" + urlencode([*items, ("riesgo", "no")])))
+    state = wizard.walk(query_of("?" + urlencode([*items, ("riesgo", "no")])), on=ON)
     assert state.profile().risk is rules.Risk.LEVEL_III
 
 
@@ -395,6 +395,34 @@ def test_no_choice_is_an_error_with_a_link_to_the_first_option(client):
     html = response.content.decode()
     assert 'href="#situacion-0"' in html and 'id="situacion-0"' in html
     assert "Elige tu situación." in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Escribe el día en que terminó tu trabajo"),
+        ("marzo", "día/mes/año"),
+        ("31/02/2026", "Esa fecha no existe"),
+        ("23/11/2026", "posterior a hoy, 22/11/2026"),  # ON is 22/11/2026
+        ("15/03/0000", "Revisa el año"),
+    ],
+)
+def test_a_bad_end_of_job_date_is_shown_beside_the_field(client, typed, message):
+    items = [("situacion", "desempleado"), ("cese", typed), (wizard.SUBMIT, "1")]
+    response = client.get(f"{START}cese/", items)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html and f'value="{typed}"' in html
+
+
+@pytest.mark.parametrize("typed", ["15/09/2026", "15-9-2026", "2026-09-15", "22/11/2026"])
+def test_the_end_of_job_date_asks_for_the_contributions_before_it(client, typed):
+    items = [("situacion", "desempleado"), ("cese", typed), (wizard.SUBMIT, "1")]
+    response = client.get(f"{START}cese/", items)
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    label = str(page.context["field"].label)
+    assert "en los 3 años antes del" in label and label.endswith("/2026?")
 
 
 def test_nobody_and_relatives_together_is_an_error(client):

@@ -51,6 +51,7 @@ class MatchCode(StrEnum):
     REGULAR_DEPENDANT = "regular-derechohabiente"
     REGULAR_LATENCY = "regular-latencia"
     REGULAR_NO_LATENCY = "regular-sin-latencia"
+    REGULAR_LATENCY_ENDED = "regular-latencia-terminada"
     REGULAR_ADULT_STUDENT = "regular-hijo-mayor-estudiante"
     AGRARIAN_EMPLOYEE = "agrario-dependiente"
     AGRARIAN_INDEPENDENT = "agrario-independiente"
