@@ -18,6 +18,7 @@ incomplete URL is sent back to. The policy itself (which plans apply) lives in
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -181,6 +182,72 @@ def next_node(question: Question, answers: Answers) -> Question | None:
     return next((q for q in later if q.ask_if(answers)), None)
 
 
+# --- How many questions a person is asked -------------------------------------------------
+
+
+class _NotAnsweredYet(Exception):
+    """A condition read the answer to a question still ahead."""
+
+    def __init__(self, question_id: str):
+        super().__init__(question_id)
+        self.question_id = question_id
+
+
+class _AnswersSoFar(Mapping):
+    """Answers in which those of the questions still ahead cannot be read yet."""
+
+    def __init__(self, known: Answers, ahead: frozenset[str]):
+        self._known, self._ahead = known, ahead
+
+    def __getitem__(self, key):
+        if key in self._ahead:
+            raise _NotAnsweredYet(key)
+        return self._known[key]
+
+    def __iter__(self):
+        return iter(self._known)
+
+    def __len__(self):
+        return len(self._known)
+
+
+def most_questions(answers: Answers, start: Question) -> int:
+    """The most questions, from ``start`` on, that these earlier answers can still lead to.
+
+    Each question ahead counts as asked; a later condition that reads its answer is tried
+    with every answer it can have (``possible_values``) and the longest path wins. Answers
+    no condition reads are never tried: any of them leads to the same questions.
+    """
+    return _most_cached(QUESTIONS.index(start), tuple(sorted(answers.items())))
+
+
+@lru_cache(maxsize=1024)  # a few ms for the first questions; the same for everyone
+def _most_cached(start: int, answers: tuple[tuple[str, Any], ...]) -> int:
+    return _most(start, dict(answers), frozenset())
+
+
+def _most(start: int, known: dict[str, Any], ahead: frozenset[str]) -> int:
+    for index in range(start, len(QUESTIONS)):
+        question = QUESTIONS[index]
+        answers = _AnswersSoFar(known, ahead)
+        if not question.ask_if(answers):
+            continue
+        implied = question.implied(answers)
+        if implied is not None:
+            known = {**known, question.id: implied}
+            continue
+        try:
+            return 1 + _most(index + 1, known, ahead | {question.id})
+        except _NotAnsweredYet as read:
+            if read.question_id != question.id:
+                raise  # an earlier question's answer: its own frame tries them
+        values = question.form.possible_values()
+        if not values:
+            raise LookupError(f"A condition reads «{question.id}»: give its form samples.")
+        return 1 + max(_most(index + 1, {**known, question.id: v}, ahead) for v in values)
+    return 0
+
+
 # --- Replaying a query string along the flow ----------------------------------------------
 
 
@@ -224,6 +291,15 @@ class Walk:
         """The questions known to be asked: answered ones, then the pending one."""
         asked = tuple(s.question for s in self.steps if not s.implied)
         return asked + ((self.pending,) if self.pending else ())
+
+    @property
+    def total(self) -> int:
+        """The questions this person is asked: those answered, and the most the pending
+        one and the ones after it can still come to ("Pregunta 3 de 7")."""
+        asked = sum(not s.implied for s in self.steps)
+        if self.pending is None:
+            return asked
+        return asked + most_questions(self.answers, self.pending)
 
     def implied_by(self, step: Step) -> Step | None:
         """The answered question an implied step comes from."""

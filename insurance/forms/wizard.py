@@ -45,6 +45,9 @@ class QuestionForm(forms.Form):
     # Why an answer that earlier answers gave was not asked; %(answer)s names the question
     # it comes from (the review shows it).
     implied_note = ""
+    # Typed answers: values that tell the flow's conditions apart, for counting the
+    # questions ahead (``wizard.most_questions``); empty where no condition reads them.
+    samples: tuple = ()
 
     def __init__(self, *args, answers=None, on: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,6 +68,14 @@ class QuestionForm(forms.Form):
 
     def summary_label(self) -> str:
         return self.short_label
+
+    @classmethod
+    def possible_values(cls) -> tuple:
+        """Every cleaned answer, as far as the flow's conditions tell them apart."""
+        (field,) = cls.base_fields.values()
+        if isinstance(field, forms.TypedChoiceField):
+            return tuple(field.coerce(value) for value, _ in field.choices)
+        return cls.samples
 
     def summary(self, value) -> str:
         """The answer in words."""
@@ -340,6 +351,13 @@ class RiskForm(QuestionForm):
     }
 
 
+    def summary(self, value) -> str:
+        words = super().summary(value)
+        if value.level is None:
+            return words
+        return _("%(words)s (nivel de riesgo %(level)s)") % {"words": words, "level": value.level}
+
+
 class FirefighterForm(QuestionForm):
     short_label = _("Bombero(a) voluntario(a)")
     bombero = choice(
@@ -355,6 +373,9 @@ class AgeForm(QuestionForm):
     short_label = _("Tu edad")
     input_class = "wz-input-short"
     suffix_text = _("años")
+    # A minor and an adult: the only ages the flow's conditions tell apart (the Potestativo
+    # titular is of age, and a minor who neither works nor has a pension covers nobody).
+    samples = (rules.eligibility.ADULT_AGE - 1, rules.eligibility.ADULT_AGE)
     edad = forms.IntegerField(
         label=_("¿Cuántos años tienes?"),
         min_value=0,
@@ -410,6 +431,11 @@ class FamilyForm(QuestionForm):
             "Incapacitados en forma total y permanente para el trabajo, según EsSalud."
         ),
     }
+
+    @classmethod
+    def possible_values(cls) -> tuple:
+        """Nobody, or one relative of each kind."""
+        return (frozenset(), *(frozenset({relative}) for relative in Relative))
 
     def clean_familia(self):
         chosen = self.cleaned_data["familia"]

@@ -93,6 +93,7 @@ def question(request, question_id):
         if previous
         else reverse("insurance:wizard"),
         "step_number": state.path.index(question) + 1,
+        "step_total": state.total,
     }
     return _render(request, question.template, context, status=400 if form.errors else 200)
 

@@ -1,6 +1,7 @@
 """The eligibility wizard's pages: every node and outcome renders, personas click through
 the real GET URLs, tampered URLs go back to the first unanswered question."""
 
+from datetime import date
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -315,6 +316,107 @@ def test_changing_the_situation_asks_only_the_new_questions(client):
     kept = query_of(response["Location"])
     assert kept["riesgo"] == "no" and kept.getlist("familia") == ["conyuge", "hijo-menor"]
     assert "dependiente" not in kept  # the path no longer asks it
+
+
+# --- "Pregunta 3 de 7" (issue 14.6) -------------------------------------------------------
+
+
+def totals_along(answers: dict) -> list[tuple[int, int]]:
+    """(step, total) on each question page a person answering ``answers`` sees."""
+    seen, items = [], []
+    for key, value in answers.items():
+        state = wizard.walk(query_of("?" + urlencode(items)), on=ON)
+        assert state.pending.id == key
+        seen.append((state.path.index(state.pending) + 1, state.total))
+        items += qs({key: value})
+    return seen
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=str)
+def test_the_counter_never_grows_and_never_undercounts(persona):
+    seen = totals_along(persona.answers)
+    asked = len(persona.answers)
+    assert [step for step, _ in seen] == list(range(1, asked + 1))
+    totals = [total for _, total in seen]
+    assert totals == sorted(totals, reverse=True)  # answering only ever shortens the path
+    assert min(totals) >= asked
+    assert totals[0] == MAX_QUESTIONS  # the longest path anyone is asked
+
+
+def test_the_counter_follows_the_answers_of_a_construction_worker(client):
+    persona = BY_NAME["construction-worker"]
+    # 9 at most; an employee 7 (riesgo, and edad for a firefighter); construction gives the
+    # risk level (6); not a firefighter, so no age (5).
+    assert totals_along(persona.answers) == [(1, 9), (2, 7), (3, 6), (4, 5), (5, 5)]
+    items = qs({k: persona.answers[k] for k in ("situacion", "dependiente")})
+    html = client.get(f"{START}bombero/", items).content.decode()
+    assert "Pregunta 3 de 6" in html
+    # Changing an earlier answer changes the count.
+    changed = [("situacion", "independiente")]
+    assert "Pregunta 2 de 9" in client.get(f"{START}independiente/", changed).content.decode()
+
+
+AGES = range(0, rules.inputs.MAX_AGE + 1)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        {"situacion": "ninguna", "asegurado": "no", "bombero": "no"},
+        {"situacion": "estudiante", "asegurado": "no", "bombero": "si"},
+        {"situacion": "independiente", "independiente": "otro", "asegurado": "no",
+         "riesgo": "no", "bombero": "no"},
+    ],
+    ids=["none", "student-firefighter", "independent"],
+)  # fmt: skip
+def test_the_age_samples_give_the_longest_path_of_any_age(before):
+    """The counter tries a minor and an adult (AgeForm.samples): it must equal the longest
+    path over every age and every family the person could answer."""
+    state = wizard.walk(query_of("?" + urlencode(qs(before))), on=ON)
+    assert state.pending.id == "edad"
+    longest = 0
+    for age in AGES:
+        for family in ("nadie", "conyuge", "hijo-menor"):
+            answers = {**before, "edad": str(age), "documento": "dni", "familia": family}
+            answers |= {"edades": "", "monto": ""}
+            done = wizard.walk(query_of("?" + urlencode(qs(answers))), on=ON)
+            assert done.complete, (age, family)
+            longest = max(longest, len(done.path))
+    assert state.total == longest
+
+
+@st.composite
+def answer_for(draw, question_id: str) -> list[str]:
+    """A valid raw answer to a question, as a person would type or tick it."""
+    field = wizard.BY_ID[question_id].form.base_fields[question_id]
+    if question_id == "familia":
+        relatives = [v for v, _ in field.choices if v != "nadie"]
+        chosen = draw(st.lists(st.sampled_from(relatives), unique=True, max_size=3))
+        return chosen or ["nadie"]
+    if hasattr(field, "choices"):
+        return [draw(st.sampled_from([v for v, _ in field.choices]))]
+    typed = {
+        "edad": st.integers(0, rules.inputs.MAX_AGE).map(str),
+        "aportes": st.integers(0, 36).map(str),
+        "cese": st.dates(date(2020, 1, 1), ON).map(lambda d: d.strftime("%d/%m/%Y")),
+        "edades": st.sampled_from(["", "35, 8"]),
+        "monto": st.sampled_from(["", "1500"]),
+    }
+    return [draw(typed[question_id])]
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_any_path_is_counted_from_above(data):
+    items, totals = [], []
+    while True:
+        state = wizard.walk(query_of("?" + urlencode(items)), on=ON)
+        if state.complete:
+            break
+        totals.append(state.total)
+        items += [(state.pending.id, v) for v in data.draw(answer_for(state.pending.id))]
+    assert totals == sorted(totals, reverse=True)
+    assert all(total >= len(state.path) for total in totals)
 
 
 # --- Answers the work already gives (issue 14.7) -------------------------------------------
