@@ -350,7 +350,6 @@ class RiskForm(QuestionForm):
         ),
     }
 
-
     def summary(self, value) -> str:
         words = super().summary(value)
         if value.level is None:

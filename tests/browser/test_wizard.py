@@ -57,7 +57,9 @@ def test_construction_worker_sees_the_count_of_their_own_questions(page, screens
     screenshot("review")
     page.get_by_role("link", name="Ver qué seguro me corresponde").click()
 
-    sctr = page.locator("article", has=page.get_by_role("heading", name=re.compile("Trabajo de Riesgo")))
+    sctr = page.locator(
+        "article", has=page.get_by_role("heading", name=re.compile("Trabajo de Riesgo"))
+    )
     expect(sctr.locator(".wz-status")).to_have_text("Obligatorio")
     expect(sctr.locator(".wz-reason")).to_contain_text("la construcción en el nivel de riesgo III")
     screenshot("outcome")

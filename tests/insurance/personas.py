@@ -310,6 +310,7 @@ PERSONAS = (
         payable={C.AGRARIAN_EMPLOYEE: "73.80"},  # at least 6% of the RMV, 1,230
         minimum=frozenset({C.AGRARIAN_EMPLOYEE}),
         family={C.AGRARIAN_EMPLOYEE: ()},
+        checklists={C.AGRARIAN_EMPLOYEE: ("titular",)},
     ),
     Persona(
         "cooperative-member-high-risk",

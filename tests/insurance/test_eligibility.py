@@ -243,7 +243,8 @@ AGRARIAN_FAMILY = BY_NAME["agrarian-employee-covering-wife-and-pregnant-partner"
 )
 def test_agrario_names_no_relatives_but_the_derechohabiente_gestante(profile):
     (match,) = [m for m in eligible_plans(profile=profile, on=ON) if m.plan == "agrario"]
-    assert match.family == () and match.checklists == ()  # no claim to cover anyone
+    assert match.family == ()  # no claim to cover anyone
+    assert all(c.person == "titular" for c in match.checklists)  # no relative's checklist
     said = [n for n in match.notes if "familiares" in n]
     assert said == [rules.eligibility.agrario.FAMILY_NOTE]
     assert (

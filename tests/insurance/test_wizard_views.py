@@ -12,7 +12,8 @@ from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from insurance import rules, wizard
+from insurance import checklists, rules, wizard
+from insurance import wizard_links as links
 from insurance.rules import MatchCode
 
 from .personas import ON, PERSONAS
@@ -231,6 +232,93 @@ def test_the_links_the_outcome_gives_open(client, persona):
         urls += [u for u in (entry["calculator_url"], entry["latency_url"]) if u]
         for url in urls:
             assert client.get(url).status_code == 200, url
+
+
+# --- Checklist links carry the case (issue 13.11) -----------------------------------------
+
+
+def checklist_outcomes(client, answers):
+    """(link, the checklist page's outcome) for every checklist link of an outcome."""
+    response = client.get(RESULT, qs(answers))
+    found = []
+    for entry in response.context["entries"]:
+        for link in entry["checklists"]:
+            page = client.get(link["url"])
+            assert page.status_code == 200, link["url"]
+            found.append((entry["match"], link, page.context["outcome"]))
+    return found
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p.checklists], ids=str)
+def test_every_checklist_link_opens_the_case_as_far_as_the_answers_tell(client, persona):
+    profile = persona.profile
+    opened = checklist_outcomes(client, persona.answers)
+    matches = rules.eligible_plans(profile=profile, on=ON)
+    assert len(opened) == sum(len(m.checklists) for m in matches)  # every one has its page
+    for match, link, outcome in opened:
+        (checklist,) = [
+            c for c in match.checklists if links.CHECKLIST_LABELS[c.person] == link["label"]
+        ]
+        known = links.known_answers(checklist, profile)
+        given = dict(outcome.answers.pairs)
+        assert given["tramite"] == "inscripcion" and given["familiar"] == checklist.person
+        # Every known answer the checklist asked on the way is kept...
+        assert all(given[q] == known[q] for q in given if q in known)
+        # ...and where it still asks, it is a question the wizard cannot answer.
+        if isinstance(outcome, checklists.NextQuestion):
+            assert outcome.question not in known, (link["url"], outcome.question)
+        else:
+            assert isinstance(outcome, checklists.Complete), link["url"]
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "plan", "outcome", "answers"),
+    [
+        # SCTR: an independent with a DNI: the checklist is complete.
+        ("independent-electrician-high-risk", {}, "sctr", "complete",
+         {"trabajador": "independiente", "nacionalidad": "peruana"}),
+        # The same with a carné de extranjería.
+        ("independent-electrician-high-risk", {"documento": "ce"}, "sctr", "complete",
+         {"trabajador": "independiente", "nacionalidad": "extranjera"}),
+        # The fisher is not asked a document: the checklist asks the nationality only.
+        ("artisanal-fisherman", {}, "sctr", "nacionalidad", {"trabajador": "independiente"}),
+        ("venezuelan-freelancer-carne-extranjeria-34", {}, "potestativo", "complete",
+         {"familiar": "titular"}),
+        ("agrarian-employee", {}, "agrario", "complete", {"edad": "menos-de-70"}),
+        ("agrarian-employee", {"edad": "72"}, "agrario", "complete", {"edad": "70-o-mas"}),
+        # Where they married is not a wizard question: the checklist asks it.
+        ("lima-employee-wife-two-children", {}, "regular", "matrimonio",
+         {"tramite": "inscripcion", "familiar": "conyuge"}),
+    ],
+)  # fmt: skip
+def test_checklist_links_by_case(client, name, change, plan, outcome, answers):
+    opened = [
+        (link, found)
+        for match, link, found in checklist_outcomes(client, BY_NAME[name].answers | change)
+        if match.plan == plan
+    ]
+    link, found = opened[0]
+    given = dict(found.answers.pairs)
+    assert answers.items() <= given.items(), link["url"]
+    if outcome == "complete":
+        assert isinstance(found, checklists.Complete), link["url"]
+    else:
+        assert isinstance(found, checklists.NextQuestion) and found.question == outcome
+
+
+def test_checklist_link_words_are_the_checklists_own():
+    """The wizard writes the checklist's query keys and words: they must still exist."""
+    profiles = [p.profile for p in PERSONAS]
+    for profile in profiles:
+        for checklist in (
+            rules.Checklist("sctr", "titular"),
+            rules.Checklist("regular", "conyuge"),
+        ):
+            for question, value in links.known_answers(checklist, profile).items():
+                assert question in checklists.QUESTIONS
+                assert value in checklists.VOCABULARY[question], (question, value)
+    assert set(links.NATIONALITY) == set(rules.Document)
+    assert set(links.CHECKLIST_LABELS) == set(checklists.VOCABULARY["familiar"])
 
 
 def test_potestativo_family_links_and_premiums(client):

@@ -10,7 +10,7 @@ from ..dates import format_day, month_label
 from ..money import format_soles
 from ..parameters import Parameters
 from ..registry import CalculatorInput, calculate
-from .match import AGRARIO, REGULAR, Cost, Coverage, Match, MatchCode, Status
+from .match import AGRARIO, REGULAR, Checklist, Cost, Coverage, Match, MatchCode, Status
 from .profile import Profile
 
 # Agrario: "las personas de 70 años a más que deseen afiliarse" need a medical evaluation
@@ -112,6 +112,8 @@ def employee(profile: Profile, p: Parameters, on: date) -> Match:
         coverage=_coverage(on),
         calculator=calc,
         notes=_evaluation_notes(profile, enrolled=False) + _family_notes(profile),
+        # Section 2's conditions (identity document; from 70, a medical evaluation).
+        checklists=(Checklist("agrario", "titular"),),
     )
 
 
