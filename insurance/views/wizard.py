@@ -139,6 +139,8 @@ def result(request):
     context = {
         "groups": [g for g in groups if g["entries"]],
         "entries": entries,
+        # Nothing applies or can be chosen (a passport holder): say so before the details.
+        "nothing_open": all(m.status is rules.Status.CLOSED for m in matches),
         "answers": [(step.label, step.summary) for step in state.steps],
         "review_url": wizard.review_url(items),
         "back_url": wizard.review_url(items),

@@ -321,6 +321,20 @@ def test_checklist_link_words_are_the_checklists_own():
     assert set(links.CHECKLIST_LABELS) == set(checklists.VOCABULARY["familiar"])
 
 
+@pytest.mark.parametrize(
+    ("name", "nothing_open"),
+    [("tourist-with-passport", True), ("venezuelan-freelancer-carne-extranjeria-34", False)],
+)
+def test_an_outcome_with_no_plan_open_says_so_first(client, name, nothing_open):
+    response = client.get(RESULT, qs(BY_NAME[name].answers))
+    html = response.content.decode()
+    said = "Hoy no hay un seguro de EsSalud al que puedas afiliarte"
+    assert (said in html) is nothing_open
+    if nothing_open:
+        assert html.index(said) < html.index('id="potestativo-sin-documento"')
+        assert "seguro de salud privado es otra opción" in html
+
+
 def test_potestativo_family_links_and_premiums(client):
     response = client.get(RESULT, qs(BY_NAME["retired-expat-couple"].answers))
     entry = next(e for e in response.context["entries"] if e["match"].code is MatchCode.POTESTATIVO)
