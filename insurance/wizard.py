@@ -3,8 +3,11 @@
 ``QUESTIONS`` is the flow: questions in order, each with its form, the ``Profile`` field
 its answer fills and ``ask_if``, which reads only earlier answers. A question's next node
 is the next question whose ``ask_if`` holds, and after the last one the review page
-(``next_node``). The answers travel in the query string keyed by question id, so every
-step, the review and the outcome are bookmarkable GET URLs; nothing is stored.
+(``next_node``). Where earlier answers already tell a question's answer (``implied``: a
+construction worker's risk level), it is filled in, not asked, and the review shows it with
+a link to the answer it comes from. The answers travel in the query string keyed by
+question id, so every step, the review and the outcome are bookmarkable GET URLs; nothing
+is stored.
 
 ``walk`` replays the answers in a query string along the flow and stops at the first
 question on the path whose answer is missing or invalid: that is where a tampered or
@@ -13,7 +16,9 @@ incomplete URL is sent back to. The policy itself (which plans apply) lives in
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -39,14 +44,20 @@ class Question:
     form: type[forms.QuestionForm]
     profile_field: str
     ask_if: Callable[[Answers], bool] = lambda answers: True
+    # The answer earlier answers already give (read only where ``ask_if`` holds), or None;
+    # ``implied_by`` names those earlier questions, for the review's "Cambiar" link.
+    implied: Callable[[Answers], Any] = lambda answers: None
+    implied_by: tuple[str, ...] = ()
 
     @property
     def template(self) -> str:
         return f"insurance/wizard/{self.id}.html"
 
-    def bind(self, values: list[str] | None = None, *, answers: Answers) -> forms.QuestionForm:
+    def bind(
+        self, values: list[str] | None = None, *, answers: Answers, on: date
+    ) -> forms.QuestionForm:
         """The form bound to raw values (a submission or a stored answer)."""
-        return self.form(MultiValueDict({self.id: values or []}), answers=answers)
+        return self.form(MultiValueDict({self.id: values or []}), answers=answers, on=on)
 
 
 # --- When each question is asked (only earlier answers are read) --------------------------
@@ -78,6 +89,15 @@ def _ask_risk(a: Answers) -> bool:
     if s in (Situation.EMPLOYEE, Situation.COOPERATIVE):
         return True
     return s is Situation.INDEPENDENT and a.get("asegurado") is not OtherCover.EMPLOYER
+
+
+def _risk_of_the_work(a: Answers) -> rules.Risk | None:
+    return rules.eligibility.implied_risk(
+        situation=a["situacion"],
+        employee_kind=a.get("dependiente"),
+        independent_kind=a.get("independiente"),
+        other_cover=a.get("asegurado"),
+    )
 
 
 def _ask_age(a: Answers) -> bool:
@@ -124,6 +144,7 @@ QUESTIONS: tuple[Question, ...] = (
         lambda a: a.get("independiente") is IndependentKind.FARMER,
     ),
     Question("pension", forms.PensionForm, "pension", _situation(Situation.PENSIONER)),
+    Question("cese", forms.JobEndForm, "job_ended", _situation(Situation.UNEMPLOYED)),
     Question(
         "aportes",
         forms.ContributionsForm,
@@ -136,7 +157,14 @@ QUESTIONS: tuple[Question, ...] = (
         "other_cover",
         _situation(Situation.INDEPENDENT, Situation.STUDENT, Situation.NONE),
     ),
-    Question("riesgo", forms.RiskForm, "risk", _ask_risk),
+    Question(
+        "riesgo",
+        forms.RiskForm,
+        "risk",
+        _ask_risk,
+        implied=_risk_of_the_work,
+        implied_by=("dependiente", "independiente"),
+    ),
     Question("bombero", forms.FirefighterForm, "firefighter"),
     Question("edad", forms.AgeForm, "age", _ask_age),
     Question("documento", forms.DocumentForm, "document", _potestativo),
@@ -154,17 +182,86 @@ def next_node(question: Question, answers: Answers) -> Question | None:
     return next((q for q in later if q.ask_if(answers)), None)
 
 
+# --- How many questions a person is asked -------------------------------------------------
+
+
+class _NotAnsweredYet(Exception):
+    """A condition read the answer to a question still ahead."""
+
+    def __init__(self, question_id: str):
+        super().__init__(question_id)
+        self.question_id = question_id
+
+
+class _AnswersSoFar(Mapping):
+    """Answers in which those of the questions still ahead cannot be read yet."""
+
+    def __init__(self, known: Answers, ahead: frozenset[str]):
+        self._known, self._ahead = known, ahead
+
+    def __getitem__(self, key):
+        if key in self._ahead:
+            raise _NotAnsweredYet(key)
+        return self._known[key]
+
+    def __iter__(self):
+        return iter(self._known)
+
+    def __len__(self):
+        return len(self._known)
+
+
+def most_questions(answers: Answers, start: Question) -> int:
+    """The most questions, from ``start`` on, that these earlier answers can still lead to.
+
+    Each question ahead counts as asked; a later condition that reads its answer is tried
+    with every answer it can have (``possible_values``) and the longest path wins. Answers
+    no condition reads are never tried: any of them leads to the same questions.
+    """
+    return _most_cached(QUESTIONS.index(start), tuple(sorted(answers.items())))
+
+
+@lru_cache(maxsize=1024)  # a few ms for the first questions; the same for everyone
+def _most_cached(start: int, answers: tuple[tuple[str, Any], ...]) -> int:
+    return _most(start, dict(answers), frozenset())
+
+
+def _most(start: int, known: dict[str, Any], ahead: frozenset[str]) -> int:
+    for index in range(start, len(QUESTIONS)):
+        question = QUESTIONS[index]
+        answers = _AnswersSoFar(known, ahead)
+        if not question.ask_if(answers):
+            continue
+        implied = question.implied(answers)
+        if implied is not None:
+            known = {**known, question.id: implied}
+            continue
+        try:
+            return 1 + _most(index + 1, known, ahead | {question.id})
+        except _NotAnsweredYet as read:
+            if read.question_id != question.id:
+                raise  # an earlier question's answer: its own frame tries them
+        values = question.form.possible_values()
+        if not values:
+            raise LookupError(f"A condition reads «{question.id}»: give its form samples.")
+        return 1 + max(_most(index + 1, {**known, question.id: v}, ahead) for v in values)
+    return 0
+
+
 # --- Replaying a query string along the flow ----------------------------------------------
 
 
 @dataclass(frozen=True)
 class Step:
-    """An answered question on the path: the form that validated it, its value, raw text."""
+    """An answered question on the path: the form that validated it, its value, raw text.
+    An ``implied`` step was answered by earlier answers (its form is unbound, ``raw``
+    empty): it is not asked, and not in the query string."""
 
     question: Question
     form: forms.QuestionForm
     value: Any
     raw: tuple[str, ...]
+    implied: bool = False
 
     @property
     def summary(self) -> str:
@@ -182,7 +279,8 @@ class Walk:
     steps: tuple[Step, ...]
     pending: Question | None  # first question on the path without a valid answer
     raw: Mapping[str, tuple[str, ...]]  # the raw answers, by question id
-    answers: Mapping[str, Any] = field(default_factory=dict)
+    answers: Mapping[str, Any]  # the valid ones, cleaned, up to the pending question
+    on: date  # the day the answers were checked on
 
     @property
     def complete(self) -> bool:
@@ -191,7 +289,21 @@ class Walk:
     @property
     def path(self) -> tuple[Question, ...]:
         """The questions known to be asked: answered ones, then the pending one."""
-        return tuple(s.question for s in self.steps) + ((self.pending,) if self.pending else ())
+        asked = tuple(s.question for s in self.steps if not s.implied)
+        return asked + ((self.pending,) if self.pending else ())
+
+    @property
+    def total(self) -> int:
+        """The questions this person is asked: those answered, and the most the pending
+        one and the ones after it can still come to ("Pregunta 3 de 7")."""
+        asked = sum(not s.implied for s in self.steps)
+        if self.pending is None:
+            return asked
+        return asked + most_questions(self.answers, self.pending)
+
+    def implied_by(self, step: Step) -> Step | None:
+        """The answered question an implied step comes from."""
+        return next((s for s in self.steps if s.question.id in step.question.implied_by), None)
 
     def step(self, question: Question) -> Step | None:
         return next((s for s in self.steps if s.question is question), None)
@@ -234,21 +346,28 @@ def raw_answers(data: MultiValueDict) -> dict[str, tuple[str, ...]]:
     return raw
 
 
-def walk(data: MultiValueDict) -> Walk:
+def walk(data: MultiValueDict, *, on: date) -> Walk:
+    """Replay ``data`` along the flow; ``on`` is today (no answer may be later)."""
     raw = raw_answers(data)
     answers: dict[str, Any] = {}
     steps = []
     question: Question | None = FIRST
     while question is not None:
-        if question.id not in raw:
-            return Walk(tuple(steps), question, raw, answers)
-        form = question.bind(list(raw[question.id]), answers=answers)
-        if not form.is_valid():
-            return Walk(tuple(steps), question, raw, answers)
-        answers[question.id] = form.value
-        steps.append(Step(question, form, form.value, raw[question.id]))
+        implied = question.implied(answers)
+        if implied is not None:
+            answers[question.id] = implied
+            form = question.form(answers=answers, on=on)
+            steps.append(Step(question, form, implied, (), True))
+        elif question.id not in raw:
+            return Walk(tuple(steps), question, raw, answers, on)
+        else:
+            form = question.bind(list(raw[question.id]), answers=answers, on=on)
+            if not form.is_valid():
+                return Walk(tuple(steps), question, raw, answers, on)
+            answers[question.id] = form.value
+            steps.append(Step(question, form, form.value, raw[question.id]))
         question = next_node(question, answers)
-    return Walk(tuple(steps), None, raw, answers)
+    return Walk(tuple(steps), None, raw, answers, on)
 
 
 # --- URLs ---------------------------------------------------------------------------------

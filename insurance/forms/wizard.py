@@ -7,6 +7,7 @@ and the messages shown beside the field. ``summary`` writes an answer back in wo
 """
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -32,7 +33,8 @@ NOBODY = "nadie"
 
 
 class QuestionForm(forms.Form):
-    """A question of the wizard. ``answers`` are the earlier answers, already cleaned."""
+    """A question of the wizard. ``answers`` are the earlier answers, already cleaned;
+    ``on`` is today, for answers that cannot lie in the future."""
 
     kind = "radios"  # radios | checkboxes | text
     short_label = ""  # the question in "Revisa tus respuestas"
@@ -40,10 +42,17 @@ class QuestionForm(forms.Form):
     input_class = ""  # text inputs: how wide
     prefix_text = ""  # text inputs: shown before the box, e.g. "S/"
     suffix_text = ""  # text inputs: shown after the box, e.g. "años"
+    # Why an answer that earlier answers gave was not asked; %(answer)s names the question
+    # it comes from (the review shows it).
+    implied_note = ""
+    # Typed answers: values that tell the flow's conditions apart, for counting the
+    # questions ahead (``wizard.most_questions``); empty where no condition reads them.
+    samples: tuple = ()
 
-    def __init__(self, *args, answers=None, **kwargs):
+    def __init__(self, *args, answers=None, on: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.answers = answers or {}
+        self.on = on
 
     @property
     def name(self) -> str:
@@ -59,6 +68,14 @@ class QuestionForm(forms.Form):
 
     def summary_label(self) -> str:
         return self.short_label
+
+    @classmethod
+    def possible_values(cls) -> tuple:
+        """Every cleaned answer, as far as the flow's conditions tell them apart."""
+        (field,) = cls.base_fields.values()
+        if isinstance(field, forms.TypedChoiceField):
+            return tuple(field.coerce(value) for value, _ in field.choices)
+        return cls.samples
 
     def summary(self, value) -> str:
         """The answer in words."""
@@ -199,6 +216,56 @@ class PensionForm(QuestionForm):
     )
 
 
+_DAY = re.compile(r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+MIN_YEAR = 1900  # a sanity bound on input, not a norm
+
+
+class JobEndForm(QuestionForm):
+    """The last day of the job (or the start of a suspensión perfecta de labores): latency
+    is dated from it."""
+
+    kind = "text"
+    short_label = _("Fin de tu trabajo")
+    input_class = "wz-input-medium"
+    cese = forms.CharField(
+        label=_("¿Qué día terminó tu trabajo?"),
+        max_length=MAX_LENGTH,
+        error_messages={
+            "required": _("Escribe el día en que terminó tu trabajo, por ejemplo 15/03/2026."),
+            "max_length": _("Escribe solo la fecha, por ejemplo 15/03/2026."),
+        },
+    )
+
+    def clean_cese(self) -> date:
+        text = self.cleaned_data["cese"].strip()
+        if match := _DAY.fullmatch(text):
+            day, month, year = (int(part) for part in match.groups())
+        elif match := _ISO_DAY.fullmatch(text):
+            year, month, day = (int(part) for part in match.groups())
+        else:
+            raise forms.ValidationError(
+                _("Escribe la fecha como día/mes/año, por ejemplo 15/03/2026.")
+            )
+        if year < MIN_YEAR:
+            raise forms.ValidationError(_("Revisa el año, por ejemplo 15/03/2026."))
+        try:
+            ended = date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Esa fecha no existe: revisa el día y el mes, por ejemplo 15/03/2026.")
+            ) from None
+        if self.on is not None and ended > self.on:
+            raise forms.ValidationError(
+                _("La fecha no puede ser posterior a hoy, %(today)s.")
+                % {"today": self.on.strftime("%d/%m/%Y")}
+            )
+        return ended
+
+    def summary(self, value) -> str:
+        return value.strftime("%d/%m/%Y")
+
+
 class ContributionsForm(QuestionForm):
     kind = "text"
     short_label = _("Aportes en los últimos 3 años")
@@ -215,6 +282,14 @@ class ContributionsForm(QuestionForm):
             "max_value": _("En 3 años hay como máximo 36 meses: escribe un número de 0 a 36."),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ended := self.answers.get("cese"):
+            self.fields["aportes"].label = _(
+                "¿Cuántos meses aportó tu empleador a EsSalud por ti en los 3 años antes del "
+                "%(day)s?"
+            ) % {"day": ended.strftime("%d/%m/%Y")}
 
     def summary(self, value) -> str:
         return ngettext("%(n)s mes", "%(n)s meses", value) % {"n": value}
@@ -242,6 +317,10 @@ class OtherCoverForm(QuestionForm):
 
 class RiskForm(QuestionForm):
     short_label = _("Actividad de alto riesgo")
+    implied_note = _(
+        "No te lo preguntamos: sale de tu respuesta a «%(answer)s», por los sectores de cada "
+        "nivel de riesgo (EsSalud, +Protección SCTR, sección 5)."
+    )
     riesgo = choice(
         _("¿Haces un trabajo de alto riesgo?"),
         [
@@ -271,6 +350,12 @@ class RiskForm(QuestionForm):
         ),
     }
 
+    def summary(self, value) -> str:
+        words = super().summary(value)
+        if value.level is None:
+            return words
+        return _("%(words)s (nivel de riesgo %(level)s)") % {"words": words, "level": value.level}
+
 
 class FirefighterForm(QuestionForm):
     short_label = _("Bombero(a) voluntario(a)")
@@ -287,6 +372,9 @@ class AgeForm(QuestionForm):
     short_label = _("Tu edad")
     input_class = "wz-input-short"
     suffix_text = _("años")
+    # A minor and an adult: the only ages the flow's conditions tell apart (the Potestativo
+    # titular is of age, and a minor who neither works nor has a pension covers nobody).
+    samples = (rules.eligibility.ADULT_AGE - 1, rules.eligibility.ADULT_AGE)
     edad = forms.IntegerField(
         label=_("¿Cuántos años tienes?"),
         min_value=0,
@@ -342,6 +430,11 @@ class FamilyForm(QuestionForm):
             "Incapacitados en forma total y permanente para el trabajo, según EsSalud."
         ),
     }
+
+    @classmethod
+    def possible_values(cls) -> tuple:
+        """Nobody, or one relative of each kind."""
+        return (frozenset(), *(frozenset({relative}) for relative in Relative))
 
     def clean_familia(self):
         chosen = self.cleaned_data["familia"]

@@ -9,14 +9,15 @@ next unanswered question (or the review), and for a question the answers do not 
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tramitit.indexing import render_page
 
 from .. import rules, wizard
+from .. import wizard_links as links
 from ..clock import rules_today
-from ..models import Plan, Requirement
+from ..models import Plan
 
 TEMPLATES = "insurance/wizard"
 # The outcome groups its matches under these headings, in this order.
@@ -26,15 +27,7 @@ GROUPS = (
     ("ask", (rules.Status.ASK,)),
     ("closed", (rules.Status.CLOSED,)),
 )
-# The checklist link of each person, and the relatives a plan covers, in the outcome's words.
-CHECKLIST_LABELS = {
-    "titular": _("Requisitos para afiliarte"),
-    "conyuge": _("Requisitos para inscribir a tu cónyuge"),
-    "concubino": _("Requisitos para inscribir a tu concubino(a)"),
-    "hijo-menor": _("Requisitos para inscribir a tus hijos menores de edad"),
-    "hijo-mayor-incapacitado": _("Requisitos para inscribir a tus hijos mayores incapacitados"),
-    "gestante": _("Requisitos para inscribir a la gestante de tu hijo(a) extramatrimonial"),
-}
+# The relatives a plan covers, in the outcome's words.
 RELATIVES = {
     rules.Relative.SPOUSE: _("tu cónyuge"),
     rules.Relative.PARTNER: _("tu concubino(a)"),
@@ -65,7 +58,7 @@ def question(request, question_id):
     question = wizard.BY_ID.get(question_id)
     if question is None:
         raise Http404
-    state = wizard.walk(request.GET)
+    state = wizard.walk(request.GET, on=rules_today())
     if question not in state.path:
         return redirect(wizard.next_url(state))
     submitted = wizard.SUBMIT in request.GET
@@ -74,12 +67,12 @@ def question(request, question_id):
     answers = state.answers_before(question)
     step = state.step(question)
     if submitted:
-        form = question.bind(list(state.raw.get(question.id, ())), answers=answers)
+        form = question.bind(list(state.raw.get(question.id, ())), answers=answers, on=state.on)
         form.is_valid()
     elif step:
         form = step.form  # a "Cambiar" link or the back link: the answer given, pre-filled
     else:
-        form = question.form(answers=answers)
+        form = question.form(answers=answers, on=state.on)
     previous = state.previous(question)
     items = state.items()
     context = {
@@ -93,24 +86,33 @@ def question(request, question_id):
         if previous
         else reverse("insurance:wizard"),
         "step_number": state.path.index(question) + 1,
+        "step_total": state.total,
     }
     return _render(request, question.template, context, status=400 if form.errors else 200)
 
 
 def review(request):
-    state = wizard.walk(request.GET)
+    state = wizard.walk(request.GET, on=rules_today())
     if not state.complete:
         return redirect(wizard.next_url(state))
     items = state.items()
-    rows = [
-        {
-            "label": step.label,
-            "answer": step.summary,
-            "id": step.question.id,
-            "change_url": wizard.question_url(step.question, items),
-        }
-        for step in state.steps
-    ]
+    rows = []
+    for step in state.steps:
+        # An implied answer is changed where it comes from (a construction worker's risk
+        # level, at "Tu trabajo").
+        source = state.implied_by(step) if step.implied else step
+        rows.append(
+            {
+                "label": step.label,
+                "answer": step.summary,
+                "id": step.question.id,
+                "implied": step.form.implied_note % {"answer": source.label}
+                if step.implied
+                else "",
+                "change_label": source.label,
+                "change_url": wizard.question_url(source.question, items),
+            }
+        )
     context = {
         "rows": rows,
         "result_url": wizard.result_url(items),
@@ -120,16 +122,16 @@ def review(request):
 
 
 def result(request):
-    state = wizard.walk(request.GET)
+    state = wizard.walk(request.GET, on=rules_today())
     if not state.complete:
         return redirect(wizard.next_url(state))
     items = state.items()
-    on = rules_today()
-    matches = rules.eligible_plans(profile=state.profile(), on=on)
-    plans = {plan.slug: plan for plan in Plan.objects.filter(slug__in={m.plan for m in matches})}
-    checklists = _checklists_with_requirements()
+    on = state.on
     profile = state.profile()
-    entries = [_entry(match, plans.get(match.plan), checklists, profile, on) for match in matches]
+    matches = rules.eligible_plans(profile=profile, on=on)
+    plans = {plan.slug: plan for plan in Plan.objects.filter(slug__in={m.plan for m in matches})}
+    flows = links.checklist_flows()
+    entries = [_entry(match, plans.get(match.plan), flows, profile, on) for match in matches]
     groups = [
         {"key": key, "entries": [e for e in entries if e["match"].status in statuses]}
         for key, statuses in GROUPS
@@ -137,6 +139,8 @@ def result(request):
     context = {
         "groups": [g for g in groups if g["entries"]],
         "entries": entries,
+        # Nothing applies or can be chosen (a passport holder): say so before the details.
+        "nothing_open": all(m.status is rules.Status.CLOSED for m in matches),
         "answers": [(step.label, step.summary) for step in state.steps],
         "review_url": wizard.review_url(items),
         "back_url": wizard.review_url(items),
@@ -147,74 +151,16 @@ def result(request):
     return _render(request, f"{TEMPLATES}/result.html", context)
 
 
-def _checklists_with_requirements() -> set[tuple[str, str]]:
-    """(plan, person) pairs that have enrolment requirements; a requirement without a
-    person applies to everyone (``"*"``). One query."""
-    rows = (
-        Requirement.objects.filter(procedure=Requirement.Procedure.ENROL)
-        .values_list("section__plan__slug", "person__slug")
-        .distinct()
-    )
-    return {(plan, person or "*") for plan, person in rows}
-
-
-def _optional_reverse(name: str, **kwargs) -> str | None:
-    """The URL of a page another area provides, or None while it does not exist yet."""
-    try:
-        return reverse(name, **kwargs)
-    except NoReverseMatch:
-        return None
-
-
-def _calculator_url(calc: rules.CalculatorInput | None, on) -> str | None:
-    """The calculator pre-filled for this person: its result when every input the regime
-    needs is known, else its form with what is known (e.g. the pay, not the employer's
-    sales)."""
-    if calc is None:
-        return None
-    regimen = rules.REGIMENES[calc.regimen]
-    params = {"regimen": calc.regimen, "periodo": f"{on:%Y-%m}"}
-    for needed in regimen.inputs:
-        value = getattr(calc, needed.value)
-        if value not in (None, (), ""):
-            params[needed.value] = (
-                ",".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
-            )
-    complete = all(needed.value in params for needed in regimen.inputs)
-    base = _optional_reverse("insurance:calculator_result" if complete else "insurance:calculator")
-    return wizard.with_query(base, list(params.items())) if base else None
-
-
-def _checklist_links(match: rules.Match, available) -> list[dict]:
-    links = []
-    for checklist in match.checklists:
-        if not available & {(checklist.plan, checklist.person), (checklist.plan, "*")}:
-            continue
-        base = _optional_reverse("insurance:checklist", kwargs={"slug": checklist.plan})
-        if base is None:
-            continue
-        query = [("tramite", checklist.procedure), ("familiar", checklist.person)]
-        label = CHECKLIST_LABELS.get(checklist.person, checklist.person)
-        links.append({"label": label, "url": wizard.with_query(base, query)})
-    return links
-
-
-def _entry(match: rules.Match, plan, available, profile: rules.Profile, on) -> dict:
-    entry = {
+def _entry(match: rules.Match, plan, flows, profile: rules.Profile, on) -> dict:
+    return {
         "match": match,
         "plan": plan,
         "name": (f"{plan.name} ({plan.brand})" if plan.brand else plan.name)
         if plan
         else match.plan,
         "plan_url": plan.get_absolute_url() if plan else None,
-        "calculator_url": _calculator_url(match.calculator, on),
-        "checklists": _checklist_links(match, available),
-        "latency_url": None,
+        "calculator_url": links.calculator_url(match.calculator, on),
+        "checklists": links.checklist_links(match, profile, flows),
+        "latency_url": links.latency_url(match, profile),
         "family": [RELATIVES[r] for r in match.family],
     }
-    if match.code in (rules.MatchCode.REGULAR_LATENCY, rules.MatchCode.REGULAR_NO_LATENCY) and (
-        base := _optional_reverse("insurance:latency_result")
-    ):
-        contributions = str(profile.contributions_last_3_years)
-        entry["latency_url"] = wizard.with_query(base, [("aportes", contributions)])
-    return entry

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from insurance import wizard
 from insurance.models import Plan
-from tests.insurance.personas import PERSONAS
+from tests.insurance.personas import ON, PERSONAS
 
 from .a11y import report, violations
 from .viewports import DESKTOP, WIDTHS
@@ -41,7 +41,7 @@ def _question_url(question: wizard.Question) -> str:
     """The question's page, reached with the answers of the first persona asked it."""
     for persona in PERSONAS:
         items = _items(persona.answers)
-        path = [q.id for q in wizard.walk(MultiValueDict(_grouped(items))).path]
+        path = [q.id for q in wizard.walk(MultiValueDict(_grouped(items)), on=ON).path]
         if question.id in path:
             before = set(path[: path.index(question.id)])
             return wizard.question_url(question, [i for i in items if i[0] in before])

@@ -10,7 +10,7 @@ Amounts are computed for ``ON`` unless a persona says otherwise: RMV S/ 1,230.00
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from insurance.rules import (
@@ -26,6 +26,7 @@ from insurance.rules import (
     Situation,
 )
 from insurance.rules import Status as S
+from insurance.rules.eligibility import implied_risk
 
 C = MatchCode
 ON = date(2026, 11, 22)
@@ -36,6 +37,7 @@ _FIELDS = {
     "independiente": ("independent_kind", IndependentKind),
     "agrario": ("agrarian_enrolled", lambda v: v == "si"),
     "pension": ("pension", PensionKind),
+    "cese": ("job_ended", lambda v: datetime.strptime(v, "%d/%m/%Y").date()),
     "aportes": ("contributions_last_3_years", int),
     "asegurado": ("other_cover", OtherCover),
     "riesgo": ("risk", Risk),
@@ -62,7 +64,17 @@ class Persona:
 
     @property
     def profile(self) -> Profile:
-        return Profile(**{_FIELDS[k][0]: _FIELDS[k][1](v) for k, v in self.answers.items()})
+        """The answers as the rules take them, with the risk level the work implies (the
+        wizard does not ask it then: issue 14.7)."""
+        fields = {_FIELDS[k][0]: _FIELDS[k][1](v) for k, v in self.answers.items()}
+        implied = implied_risk(
+            **{k: fields.get(k) for k in ("employee_kind", "independent_kind", "other_cover")},
+            situation=fields["situation"],
+        )
+        if implied:
+            assert "risk" not in fields, f"{self.name}: the wizard does not ask the risk"
+            fields["risk"] = implied
+        return Profile(**fields)
 
     def __str__(self):
         return self.name
@@ -182,19 +194,24 @@ PERSONAS = (
             "independiente": "agricultor",
             "agrario": "no",
             "asegurado": "no",
-            "riesgo": "no",
             "bombero": "no",
             "edad": "72",
             "documento": "dni",
             "familia": ["nadie"],
         },
-        {C.AGRARIAN_SUSPENDED: S.CLOSED, C.POTESTATIVO: S.OPTIONAL, C.VIDA_HOLDER: S.OPTIONAL},
-        payable={C.POTESTATIVO: "215.00"},
+        {
+            C.AGRARIAN_SUSPENDED: S.CLOSED,
+            C.POTESTATIVO: S.OPTIONAL,
+            C.SCTR_INDEPENDENT: S.OPTIONAL,  # farming: level III (SCTR, sección 5)
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
+        payable={C.POTESTATIVO: "215.00", C.SCTR_INDEPENDENT: "42.00"},
     ),
     Persona(
         "lost-job-after-14-months-of-contributions",
         {
             "situacion": "desempleado",
+            "cese": "15/09/2026",
             "aportes": "14",
             "bombero": "no",
             "edad": "29",
@@ -225,7 +242,6 @@ PERSONAS = (
         {
             "situacion": "dependiente",
             "dependiente": "construccion",
-            "riesgo": "nivel-3",
             "bombero": "no",
             "familia": ["nadie"],
             "monto": "2500",
@@ -261,14 +277,40 @@ PERSONAS = (
         {
             "situacion": "dependiente",
             "dependiente": "agrario",
-            "riesgo": "no",
             "bombero": "no",
             "edad": "45",
             "familia": ["nadie"],
             "monto": "1500",
         },
-        {C.AGRARIAN_EMPLOYEE: S.COMPULSORY, C.VIDA_HOLDER: S.OPTIONAL},
-        payable={C.AGRARIAN_EMPLOYEE: "90.00"},  # 6% for every agrarian employer, 2024-2027
+        {
+            C.AGRARIAN_EMPLOYEE: S.COMPULSORY,
+            C.SCTR_EMPLOYEE: S.COMPULSORY,  # agriculture: level III (SCTR, sección 5)
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
+        # 6% for every agrarian employer, 2024-2027; SCTR 1,500 × 1.53% = 22.95 -> 23.00.
+        payable={C.AGRARIAN_EMPLOYEE: "90.00", C.SCTR_EMPLOYEE: "23.00"},
+    ),
+    Persona(
+        # The source's Agrario text names no relatives but a "derechohabiente gestante": the
+        # outcome claims to cover nobody and says so once (issue 13.12).
+        "agrarian-employee-covering-wife-and-pregnant-partner",
+        {
+            "situacion": "dependiente",
+            "dependiente": "agrario",
+            "bombero": "no",
+            "edad": "38",
+            "familia": ["conyuge", "gestante"],
+            "monto": "",
+        },
+        {
+            C.AGRARIAN_EMPLOYEE: S.COMPULSORY,
+            C.SCTR_EMPLOYEE: S.COMPULSORY,
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
+        payable={C.AGRARIAN_EMPLOYEE: "73.80"},  # at least 6% of the RMV, 1,230
+        minimum=frozenset({C.AGRARIAN_EMPLOYEE}),
+        family={C.AGRARIAN_EMPLOYEE: ()},
+        checklists={C.AGRARIAN_EMPLOYEE: ("titular",)},
     ),
     Persona(
         "cooperative-member-high-risk",
@@ -319,12 +361,15 @@ PERSONAS = (
         {
             "situacion": "dependiente",
             "dependiente": "pesquero",
-            "riesgo": "no",
             "bombero": "no",
             "familia": ["nadie"],
             "monto": "",
         },
-        {C.REGULAR_EX_CBSSP: S.COMPULSORY, C.VIDA_HOLDER: S.OPTIONAL},
+        {
+            C.REGULAR_EX_CBSSP: S.COMPULSORY,
+            C.SCTR_EMPLOYEE: S.COMPULSORY,  # fishing: level III (SCTR, sección 5)
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
         # The source's floor: 4.4% × 1,230 = 54.12.
         payable={C.REGULAR_EX_CBSSP: "54.12"},
         minimum=frozenset({C.REGULAR_EX_CBSSP}),
@@ -336,12 +381,15 @@ PERSONAS = (
             "independiente": "agricultor",
             "agrario": "si",
             "asegurado": "no",
-            "riesgo": "no",
             "bombero": "no",
             "edad": "70",
             "familia": ["nadie"],
         },
-        {C.AGRARIAN_INDEPENDENT: S.ENTITLED, C.VIDA_HOLDER: S.OPTIONAL},
+        {
+            C.AGRARIAN_INDEPENDENT: S.ENTITLED,
+            C.SCTR_INDEPENDENT: S.OPTIONAL,
+            C.VIDA_HOLDER: S.OPTIONAL,
+        },
         payable={C.AGRARIAN_INDEPENDENT: "73.80"},  # 6% × 1,230
     ),
     Persona(
@@ -369,7 +417,8 @@ PERSONAS = (
             "documento": "otro",
             "familia": ["nadie"],
         },
-        {C.POTESTATIVO_NO_DOCUMENT: S.ASK, C.VIDA_HOLDER: S.OPTIONAL},
+        # No base plan with a passport, so no +Vida either: both say why (issue 14.8).
+        {C.POTESTATIVO_NO_DOCUMENT: S.CLOSED, C.VIDA_NO_PLAN: S.CLOSED},
     ),
     Persona(
         "spouse-of-an-insured-worker",
@@ -406,6 +455,7 @@ PERSONAS = (
         "lost-job-after-3-contributions",
         {
             "situacion": "desempleado",
+            "cese": "30/10/2026",
             "aportes": "3",
             "bombero": "no",
             "edad": "50",
@@ -413,6 +463,25 @@ PERSONAS = (
             "familia": ["nadie"],
         },
         {C.POTESTATIVO: S.OPTIONAL, C.VIDA_HOLDER: S.OPTIONAL, C.REGULAR_NO_LATENCY: S.CLOSED},
+    ),
+    Persona(
+        # 4 months from the day after 31/10/2025 run to 28/02/2026: over by ON (issue 14.9).
+        "lost-job-a-year-ago-after-12-contributions",
+        {
+            "situacion": "desempleado",
+            "cese": "31/10/2025",
+            "aportes": "12",
+            "bombero": "no",
+            "edad": "44",
+            "documento": "dni",
+            "familia": ["nadie"],
+        },
+        {
+            C.POTESTATIVO: S.OPTIONAL,
+            C.VIDA_HOLDER: S.OPTIONAL,
+            C.REGULAR_LATENCY_ENDED: S.CLOSED,
+        },
+        payable={C.POTESTATIVO: "138.00"},
     ),
     Persona(
         "retired-expat-couple",

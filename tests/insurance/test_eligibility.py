@@ -1,12 +1,14 @@
 """The eligibility rules, without Django: a persona table, boundaries, and properties."""
 
 import ast
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +29,7 @@ from insurance.rules import (
     Status,
     eligible_plans,
 )
+from insurance.rules.latency import last_day_covered
 
 from .personas import ON, PERSONAS
 
@@ -159,6 +162,38 @@ def test_vida_is_an_add_on_for_plan_holders_only():
     assert MatchCode.VIDA_HOLDER not in matches_of(minor)
 
 
+def test_a_passport_holder_is_told_there_is_no_base_plan_and_what_to_do_instead():
+    found = matches_of(BY_NAME["tourist-with-passport"].profile)
+    potestativo = found[MatchCode.POTESTATIVO_NO_DOCUMENT]
+    assert potestativo.status is Status.CLOSED and "no puedes afiliarte" in potestativo.reason
+    assert "DNI o carné de extranjería vigente" in potestativo.reason
+    assert "secciones 2 y 3.1" in potestativo.source
+    instead = " ".join(potestativo.notes)
+    assert "carné de extranjería" in instead and "OSPE" in instead and "privado" in instead
+    assert potestativo.cost is None and potestativo.checklists == ()
+    # No plan to hold as titular: +Vida is not offered, and the outcome says why.
+    assert MatchCode.VIDA_HOLDER not in found
+    assert found[MatchCode.VIDA_NO_PLAN].status is Status.CLOSED
+    assert "titular" in found[MatchCode.VIDA_NO_PLAN].reason
+
+
+@pytest.mark.parametrize(
+    ("persona", "code"),
+    [
+        ("venezuelan-freelancer-carne-extranjeria-34", MatchCode.VIDA_HOLDER),  # can take one
+        ("venezuelan-with-ptp-independent", MatchCode.VIDA_HOLDER),  # may: ask at an OSPE
+        ("volunteer-firefighter-16", MatchCode.VIDA_FIREFIGHTER),  # 15-70, no plan needed
+        ("firefighter-14", MatchCode.VIDA_FIREFIGHTER_AGE),
+        ("tourist-with-passport", MatchCode.VIDA_NO_PLAN),
+    ],
+)
+def test_vida_is_offered_to_titulars_and_firefighters_only(persona, code):
+    (vida,) = [
+        m for m in eligible_plans(profile=BY_NAME[persona].profile, on=ON) if m.plan == "vida"
+    ]
+    assert vida.code is code
+
+
 def test_vida_premium_is_marked_to_confirm():
     vida = matches_of(BY_NAME["onp-pensioner"].profile)[MatchCode.VIDA_HOLDER]
     assert [p.name for p in vida.cost.contribution.to_confirm] == ["vida_premium"]
@@ -178,6 +213,7 @@ def test_vida_premium_is_marked_to_confirm():
 def test_latency_months_after_job_loss(contributions, code, months):
     profile = Profile(
         situation=Situation.UNEMPLOYED,
+        job_ended=date(2026, 11, 1),
         contributions_last_3_years=contributions,
         age=40,
         document=Document.DNI,
@@ -187,6 +223,178 @@ def test_latency_months_after_job_loss(contributions, code, months):
         assert f"tienen {months} meses de cobertura" in match.reason
         assert "T-Registro" in match.coverage.summary
     assert "sección 14" in match.source
+
+
+# --- Issue 13: what the source says, and where it says it ---------------------------------
+
+AGRARIAN_FAMILY = BY_NAME["agrarian-employee-covering-wife-and-pregnant-partner"].profile
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        AGRARIAN_FAMILY,
+        replace(
+            BY_NAME["farmer-70-enrolled-before-the-suspension"].profile,
+            family=frozenset({Relative.MINOR_CHILD}),
+        ),
+    ],
+    ids=["employee", "enrolled-independent"],
+)
+def test_agrario_names_no_relatives_but_the_derechohabiente_gestante(profile):
+    (match,) = [m for m in eligible_plans(profile=profile, on=ON) if m.plan == "agrario"]
+    assert match.family == ()  # no claim to cover anyone
+    assert all(c.person == "titular" for c in match.checklists)  # no relative's checklist
+    said = [n for n in match.notes if "familiares" in n]
+    assert said == [rules.eligibility.agrario.FAMILY_NOTE]
+    assert (
+        "«La asegurada trabajadora o derechohabiente gestante tendrá cobertura inmediata "
+        in (said[0])
+    )
+    assert "Agrario, sección 2" in said[0] and "OSPE" in said[0]
+    texts = [match.reason, *match.notes]
+    assert not any("extramatrimonial" in t or "cónyuge" in t for t in texts)
+
+
+def test_agrario_family_note_only_for_whoever_covers_relatives():
+    alone = replace(AGRARIAN_FAMILY, family=frozenset())
+    assert (
+        rules.eligibility.agrario.FAMILY_NOTE
+        not in matches_of(alone)[MatchCode.AGRARIAN_EMPLOYEE].notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("persona", "code", "status", "cited"),
+    [
+        # Dependent agrarian workers: listed in the Seguro Regular's "Comprende" (sección 1).
+        ("agrarian-employee", MatchCode.AGRARIAN_EMPLOYEE, Status.COMPULSORY, "Regular, sección 1"),
+        # Independents: enrolled before the suspension keep it; new enrolments are suspended.
+        (
+            "farmer-70-enrolled-before-the-suspension",
+            MatchCode.AGRARIAN_INDEPENDENT,
+            Status.ENTITLED,
+            "Agrario, sección 1",
+        ),
+        (
+            "farmer-72-independent-not-enrolled",
+            MatchCode.AGRARIAN_SUSPENDED,
+            Status.CLOSED,
+            "Agrario, sección 1",
+        ),
+    ],
+)
+def test_agrario_status_by_kind_of_worker(persona, code, status, cited):
+    match = matches_of(BY_NAME[persona].profile)[code]
+    assert match.status is status
+    assert cited in match.source
+
+
+def test_vida_consent_and_form_6012_are_cited_to_the_figures_table():
+    figures = rules.eligibility.match.FIGURES
+    employee = matches_of(BY_NAME["lima-employee-wife-two-children"].profile)
+    paid = employee[MatchCode.VIDA_HOLDER].enrolled_by
+    assert f"consentimiento escrito ({figures})" in paid
+    assert "SUNAT (sección 1.4)" in paid  # what section 1.4 does say
+    freelancer = matches_of(BY_NAME["venezuelan-freelancer-carne-extranjeria-34"].profile)
+    assert f"Formulario 6012 ({figures})" in freelancer[MatchCode.VIDA_HOLDER].enrolled_by
+
+
+def _fixture_sections() -> dict[str, set[str]]:
+    """The section numbers of each plan, from its fixture (the source's numbering)."""
+    numbers: dict[str, set[str]] = {}
+    for path in sorted((Path(__file__).parents[2] / "fixtures" / "plans").glob("*.yaml")):
+        for row in yaml.safe_load(path.read_text(encoding="utf-8")):
+            fields = row["fields"]
+            if row["model"] == "insurance.section" and fields.get("number"):
+                numbers.setdefault(fields["plan"][0], set()).add(str(fields["number"]))
+    return numbers
+
+
+PLAN_CITED = {
+    rules.eligibility.match.REGULAR: "regular",
+    rules.eligibility.match.POTESTATIVO: "potestativo",
+    rules.eligibility.match.SCTR: "sctr",
+    rules.eligibility.match.AGRARIO: "agrario",
+    rules.eligibility.match.VIDA: "vida",
+}
+CITATION = re.compile(
+    r"(?:(" + "|".join(re.escape(name) for name in PLAN_CITED) + r"), )?"
+    r"secci(?:ón|ones) ([0-9.]*[0-9](?:(?:, | y )[0-9.]*[0-9])*)"
+)
+
+
+def _texts(match: rules.Match) -> list[str]:
+    texts = [match.reason, match.source, match.enrolled_by, *match.notes]
+    if match.cost:
+        texts.append(match.cost.rule)
+    if match.coverage:
+        texts.append(match.coverage.summary)
+    return texts
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=str)
+def test_every_section_cited_exists_in_the_plan_cited(persona):
+    """A "sección N" names its plan, or is the match's own plan: it must be one of the
+    source's sections of that plan."""
+    sections = _fixture_sections()
+    for match in eligible_plans(profile=persona.profile, on=persona.on):
+        for text in _texts(match):
+            for name, cited in CITATION.findall(text):
+                plan = PLAN_CITED[name] if name else match.plan
+                for number in re.split(r", | y ", cited):
+                    assert number in sections[plan], (match.code, plan, number, text)
+
+
+# --- Latency: the last day covered (issue 14.9) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("job_ended", "months", "last"),
+    [
+        (date(2026, 3, 15), 4, date(2026, 7, 15)),  # from 16/03: the same day, 4 months on
+        (date(2026, 9, 15), 4, date(2027, 1, 15)),  # across the year
+        (date(2025, 10, 31), 4, date(2026, 2, 28)),  # February has no 31st: its last day
+        (date(2023, 10, 31), 4, date(2024, 2, 29)),  # a leap year
+        (date(2026, 1, 30), 1, date(2026, 2, 28)),
+        (date(2026, 1, 28), 1, date(2026, 2, 28)),
+        (date(2026, 12, 31), 12, date(2027, 12, 31)),
+        (date(2026, 5, 1), 2, date(2026, 7, 1)),
+    ],
+)
+def test_last_day_covered_by_latency(job_ended, months, last):
+    assert last_day_covered(job_ended=job_ended, months=months) == last
+
+
+UNEMPLOYED = BY_NAME["lost-job-after-14-months-of-contributions"].profile  # 15/09/2026, 14
+
+
+@pytest.mark.parametrize(
+    ("on", "code", "status"),
+    [
+        (date(2027, 1, 15), MatchCode.REGULAR_LATENCY, Status.ENTITLED),  # the last day
+        (date(2027, 1, 16), MatchCode.REGULAR_LATENCY_ENDED, Status.CLOSED),
+    ],
+)
+def test_latency_is_over_the_day_after_the_last_day_covered(on, code, status):
+    match = matches_of(UNEMPLOYED, on)[code]
+    assert match.status is status
+    assert "15 de enero de 2027" in match.reason
+
+
+def test_latency_gives_the_last_day_and_says_how_it_is_counted():
+    match = matches_of(UNEMPLOYED)[MatchCode.REGULAR_LATENCY]
+    assert "4 meses de cobertura por desempleo (latencia): hasta el 15 de enero de 2027" in (
+        match.reason
+    )
+    how = match.coverage.summary
+    assert "desde el día siguiente al fin de tu trabajo (16 de septiembre de 2026)" in how
+    assert "T-Registro" in how and "no fijan" in how and "OSPE" in how
+    assert rules.eligibility.match.FIGURES in match.source and "sección 14" in match.source
+    ended = matches_of(BY_NAME["lost-job-a-year-ago-after-12-contributions"].profile)
+    over = ended[MatchCode.REGULAR_LATENCY_ENDED]
+    assert "terminaron el 28 de febrero de 2026" in over.reason
+    assert any("Potestativo" in note for note in over.notes)
 
 
 # --- Dated values on both sides of each change --------------------------------------------
@@ -261,7 +469,6 @@ def test_coverage_starts_after_the_waiting_period():
     ("persona", "code"),
     [
         ("venezuelan-with-ptp-independent", MatchCode.POTESTATIVO_PTP),
-        ("tourist-with-passport", MatchCode.POTESTATIVO_NO_DOCUMENT),
         ("spouse-of-an-insured-worker", MatchCode.POTESTATIVO_DEPENDANT),
         ("cooperative-member-high-risk", MatchCode.SCTR_COOPERATIVE),
         ("independent-unsure-about-risk", MatchCode.SCTR_CHECK),
@@ -274,8 +481,10 @@ def test_silent_source_points_to_an_ospe(persona, code):
 
 
 def test_potestativo_quotes_who_it_is_for():
-    match = matches_of(BY_NAME["tourist-with-passport"].profile)[MatchCode.POTESTATIVO_NO_DOCUMENT]
-    assert "toda persona residente en el país, nacional o extranjera" in match.reason
+    freelancer = BY_NAME["venezuelan-freelancer-carne-extranjeria-34"].profile
+    match = matches_of(freelancer)[MatchCode.POTESTATIVO]
+    # Section 2: "toda persona residente en el país, peruana o extranjera".
+    assert "toda persona residente en el país, peruana o extranjera" in match.reason
     student = matches_of(BY_NAME["university-student-20"].profile)[MatchCode.POTESTATIVO]
     assert "universitarios y practicantes" in student.reason
     assert any("practicantes" in n and "OSPE" in n for n in student.notes)
@@ -382,6 +591,7 @@ def profiles(draw) -> Profile:
         independent_kind=draw(st.sampled_from(IndependentKind)),
         agrarian_enrolled=draw(st.booleans()),
         pension=draw(st.sampled_from(PensionKind)),
+        job_ended=draw(st.dates(date(2000, 1, 1), date(2030, 12, 31))),
         contributions_last_3_years=draw(st.integers(0, 36)),
         other_cover=draw(st.none() | st.sampled_from(OtherCover)) if may_have_other_cover else None,
         risk=draw(st.none() | st.sampled_from(Risk)),

@@ -1,6 +1,7 @@
 """The eligibility wizard's pages: every node and outcome renders, personas click through
 the real GET URLs, tampered URLs go back to the first unanswered question."""
 
+from datetime import date
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -11,7 +12,8 @@ from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from insurance import rules, wizard
+from insurance import checklists, rules, wizard
+from insurance import wizard_links as links
 from insurance.rules import MatchCode
 
 from .personas import ON, PERSONAS
@@ -50,7 +52,7 @@ def query_of(url: str) -> MultiValueDict:
 
 
 def path_of(persona) -> list[str]:
-    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))))
+    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))), on=ON)
     return [q.id for q in state.path]
 
 
@@ -74,7 +76,7 @@ def test_question_ids_are_unique_and_never_clash_with_the_other_pages():
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=str)
 def test_the_wizard_builds_the_personas_profile(persona):
-    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))))
+    state = wizard.walk(query_of("?" + urlencode(qs(persona.answers))), on=ON)
     assert state.complete, state.pending
     # Every answer was asked, in this order, and nothing else.
     assert [q.id for q in state.path] == list(persona.answers)
@@ -187,7 +189,7 @@ def test_persona_end_to_end(client, name):
     persona = BY_NAME[name]
     asked, review, result = click_through(client, persona)
     assert asked == list(persona.answers)
-    assert [row["id"] for row in review.context["rows"]] == asked
+    assert [row["id"] for row in review.context["rows"] if not row["implied"]] == asked
     assert result.status_code == 200
     html = result.content.decode()
     entries = result.context["entries"]
@@ -230,6 +232,107 @@ def test_the_links_the_outcome_gives_open(client, persona):
         urls += [u for u in (entry["calculator_url"], entry["latency_url"]) if u]
         for url in urls:
             assert client.get(url).status_code == 200, url
+
+
+# --- Checklist links carry the case (issue 13.11) -----------------------------------------
+
+
+def checklist_outcomes(client, answers):
+    """(link, the checklist page's outcome) for every checklist link of an outcome."""
+    response = client.get(RESULT, qs(answers))
+    found = []
+    for entry in response.context["entries"]:
+        for link in entry["checklists"]:
+            page = client.get(link["url"])
+            assert page.status_code == 200, link["url"]
+            found.append((entry["match"], link, page.context["outcome"]))
+    return found
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p.checklists], ids=str)
+def test_every_checklist_link_opens_the_case_as_far_as_the_answers_tell(client, persona):
+    profile = persona.profile
+    opened = checklist_outcomes(client, persona.answers)
+    matches = rules.eligible_plans(profile=profile, on=ON)
+    assert len(opened) == sum(len(m.checklists) for m in matches)  # every one has its page
+    for match, link, outcome in opened:
+        (checklist,) = [
+            c for c in match.checklists if links.CHECKLIST_LABELS[c.person] == link["label"]
+        ]
+        known = links.known_answers(checklist, profile)
+        given = dict(outcome.answers.pairs)
+        assert given["tramite"] == "inscripcion" and given["familiar"] == checklist.person
+        # Every known answer the checklist asked on the way is kept...
+        assert all(given[q] == known[q] for q in given if q in known)
+        # ...and where it still asks, it is a question the wizard cannot answer.
+        if isinstance(outcome, checklists.NextQuestion):
+            assert outcome.question not in known, (link["url"], outcome.question)
+        else:
+            assert isinstance(outcome, checklists.Complete), link["url"]
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "plan", "outcome", "answers"),
+    [
+        # SCTR: an independent with a DNI: the checklist is complete.
+        ("independent-electrician-high-risk", {}, "sctr", "complete",
+         {"trabajador": "independiente", "nacionalidad": "peruana"}),
+        # The same with a carné de extranjería.
+        ("independent-electrician-high-risk", {"documento": "ce"}, "sctr", "complete",
+         {"trabajador": "independiente", "nacionalidad": "extranjera"}),
+        # The fisher is not asked a document: the checklist asks the nationality only.
+        ("artisanal-fisherman", {}, "sctr", "nacionalidad", {"trabajador": "independiente"}),
+        ("venezuelan-freelancer-carne-extranjeria-34", {}, "potestativo", "complete",
+         {"familiar": "titular"}),
+        ("agrarian-employee", {}, "agrario", "complete", {"edad": "menos-de-70"}),
+        ("agrarian-employee", {"edad": "72"}, "agrario", "complete", {"edad": "70-o-mas"}),
+        # Where they married is not a wizard question: the checklist asks it.
+        ("lima-employee-wife-two-children", {}, "regular", "matrimonio",
+         {"tramite": "inscripcion", "familiar": "conyuge"}),
+    ],
+)  # fmt: skip
+def test_checklist_links_by_case(client, name, change, plan, outcome, answers):
+    opened = [
+        (link, found)
+        for match, link, found in checklist_outcomes(client, BY_NAME[name].answers | change)
+        if match.plan == plan
+    ]
+    link, found = opened[0]
+    given = dict(found.answers.pairs)
+    assert answers.items() <= given.items(), link["url"]
+    if outcome == "complete":
+        assert isinstance(found, checklists.Complete), link["url"]
+    else:
+        assert isinstance(found, checklists.NextQuestion) and found.question == outcome
+
+
+def test_checklist_link_words_are_the_checklists_own():
+    """The wizard writes the checklist's query keys and words: they must still exist."""
+    profiles = [p.profile for p in PERSONAS]
+    for profile in profiles:
+        for checklist in (
+            rules.Checklist("sctr", "titular"),
+            rules.Checklist("regular", "conyuge"),
+        ):
+            for question, value in links.known_answers(checklist, profile).items():
+                assert question in checklists.QUESTIONS
+                assert value in checklists.VOCABULARY[question], (question, value)
+    assert set(links.NATIONALITY) == set(rules.Document)
+    assert set(links.CHECKLIST_LABELS) == set(checklists.VOCABULARY["familiar"])
+
+
+@pytest.mark.parametrize(
+    ("name", "nothing_open"),
+    [("tourist-with-passport", True), ("venezuelan-freelancer-carne-extranjeria-34", False)],
+)
+def test_an_outcome_with_no_plan_open_says_so_first(client, name, nothing_open):
+    response = client.get(RESULT, qs(BY_NAME[name].answers))
+    html = response.content.decode()
+    said = "Hoy no hay un seguro de EsSalud al que puedas afiliarte"
+    assert (said in html) is nothing_open
+    if nothing_open:
+        assert html.index(said) < html.index('id="potestativo-sin-documento"')
+        assert "seguro de salud privado es otra opción" in html
 
 
 def test_potestativo_family_links_and_premiums(client):
@@ -317,6 +420,158 @@ def test_changing_the_situation_asks_only_the_new_questions(client):
     assert "dependiente" not in kept  # the path no longer asks it
 
 
+# --- "Pregunta 3 de 7" (issue 14.6) -------------------------------------------------------
+
+
+def totals_along(answers: dict) -> list[tuple[int, int]]:
+    """(step, total) on each question page a person answering ``answers`` sees."""
+    seen, items = [], []
+    for key, value in answers.items():
+        state = wizard.walk(query_of("?" + urlencode(items)), on=ON)
+        assert state.pending.id == key
+        seen.append((state.path.index(state.pending) + 1, state.total))
+        items += qs({key: value})
+    return seen
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=str)
+def test_the_counter_never_grows_and_never_undercounts(persona):
+    seen = totals_along(persona.answers)
+    asked = len(persona.answers)
+    assert [step for step, _ in seen] == list(range(1, asked + 1))
+    totals = [total for _, total in seen]
+    assert totals == sorted(totals, reverse=True)  # answering only ever shortens the path
+    assert min(totals) >= asked
+    assert totals[0] == MAX_QUESTIONS  # the longest path anyone is asked
+
+
+def test_the_counter_follows_the_answers_of_a_construction_worker(client):
+    persona = BY_NAME["construction-worker"]
+    # 9 at most; an employee 7 (riesgo, and edad for a firefighter); construction gives the
+    # risk level (6); not a firefighter, so no age (5).
+    assert totals_along(persona.answers) == [(1, 9), (2, 7), (3, 6), (4, 5), (5, 5)]
+    items = qs({k: persona.answers[k] for k in ("situacion", "dependiente")})
+    html = client.get(f"{START}bombero/", items).content.decode()
+    assert "Pregunta 3 de 6" in html
+    # Changing an earlier answer changes the count.
+    changed = [("situacion", "independiente")]
+    assert "Pregunta 2 de 9" in client.get(f"{START}independiente/", changed).content.decode()
+
+
+AGES = range(0, rules.inputs.MAX_AGE + 1)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        {"situacion": "ninguna", "asegurado": "no", "bombero": "no"},
+        {"situacion": "estudiante", "asegurado": "no", "bombero": "si"},
+        {"situacion": "independiente", "independiente": "otro", "asegurado": "no",
+         "riesgo": "no", "bombero": "no"},
+    ],
+    ids=["none", "student-firefighter", "independent"],
+)  # fmt: skip
+def test_the_age_samples_give_the_longest_path_of_any_age(before):
+    """The counter tries a minor and an adult (AgeForm.samples): it must equal the longest
+    path over every age and every family the person could answer."""
+    state = wizard.walk(query_of("?" + urlencode(qs(before))), on=ON)
+    assert state.pending.id == "edad"
+    longest = 0
+    for age in AGES:
+        for family in ("nadie", "conyuge", "hijo-menor"):
+            answers = {**before, "edad": str(age), "documento": "dni", "familia": family}
+            answers |= {"edades": "", "monto": ""}
+            done = wizard.walk(query_of("?" + urlencode(qs(answers))), on=ON)
+            assert done.complete, (age, family)
+            longest = max(longest, len(done.path))
+    assert state.total == longest
+
+
+@st.composite
+def answer_for(draw, question_id: str) -> list[str]:
+    """A valid raw answer to a question, as a person would type or tick it."""
+    field = wizard.BY_ID[question_id].form.base_fields[question_id]
+    if question_id == "familia":
+        relatives = [v for v, _ in field.choices if v != "nadie"]
+        chosen = draw(st.lists(st.sampled_from(relatives), unique=True, max_size=3))
+        return chosen or ["nadie"]
+    if hasattr(field, "choices"):
+        return [draw(st.sampled_from([v for v, _ in field.choices]))]
+    typed = {
+        "edad": st.integers(0, rules.inputs.MAX_AGE).map(str),
+        "aportes": st.integers(0, 36).map(str),
+        "cese": st.dates(date(2020, 1, 1), ON).map(lambda d: d.strftime("%d/%m/%Y")),
+        "edades": st.sampled_from(["", "35, 8"]),
+        "monto": st.sampled_from(["", "1500"]),
+    }
+    return [draw(typed[question_id])]
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_any_path_is_counted_from_above(data):
+    items, totals = [], []
+    while True:
+        state = wizard.walk(query_of("?" + urlencode(items)), on=ON)
+        if state.complete:
+            break
+        totals.append(state.total)
+        items += [(state.pending.id, v) for v in data.draw(answer_for(state.pending.id))]
+    assert totals == sorted(totals, reverse=True)
+    assert all(total >= len(state.path) for total in totals)
+
+
+# --- Answers the work already gives (issue 14.7) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "implied_by"),
+    [
+        ({"situacion": "dependiente", "dependiente": "construccion"}, "dependiente"),
+        ({"situacion": "dependiente", "dependiente": "agrario"}, "dependiente"),
+        ({"situacion": "dependiente", "dependiente": "pesquero"}, "dependiente"),
+        (
+            {
+                "situacion": "independiente",
+                "independiente": "agricultor",
+                "agrario": "no",
+                "asegurado": "no",
+            },
+            "independiente",
+        ),
+    ],
+    ids=["construction", "agrarian", "fishing", "farmer"],
+)
+def test_the_risk_level_of_a_sector_the_source_lists_is_not_asked(client, answers, implied_by):
+    items = qs(answers)
+    last = list(answers)[-1]
+    response = client.get(f"{START}{last}/", [*items, (wizard.SUBMIT, "1")])
+    assert urlsplit(response["Location"]).path == f"{START}bombero/"  # riesgo skipped
+    # Asking for it anyway goes on to the next question, without a stale answer.
+    response = client.get(f"{START}riesgo/", [*items, ("riesgo", "no")])
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == f"{START}bombero/"
+    assert "riesgo" not in query_of(response["Location"])
+    state = wizard.walk(query_of("?" + urlencode([*items, ("riesgo", "no")])), on=ON)
+    assert state.profile().risk is rules.Risk.LEVEL_III
+
+
+def test_the_review_shows_an_implied_answer_with_where_it_comes_from(client):
+    persona = BY_NAME["construction-worker"]
+    response = client.get(REVIEW, qs(persona.answers))
+    rows = {row["id"]: row for row in response.context["rows"]}
+    risk = rows["riesgo"]
+    assert "construcción" in risk["answer"] and "sección 5" in risk["implied"]
+    assert "«Tu trabajo»" in risk["implied"]
+    assert urlsplit(risk["change_url"]).path == f"{START}dependiente/"
+    html = response.content.decode()
+    assert risk["implied"] in html
+    assert not rows["dependiente"]["implied"]
+    result = client.get(RESULT, qs(persona.answers))
+    sctr = next(e for e in result.context["entries"] if e["match"].code is MatchCode.SCTR_EMPLOYEE)
+    assert "la fuente pone la construcción en el nivel de riesgo III" in sctr["match"].reason
+
+
 def test_radios_and_checkboxes_are_prefilled(client):
     items = qs(BY_NAME["lima-employee-wife-two-children"].answers)
     html = client.get(wizard.question_url(wizard.BY_ID["familia"], items)).content.decode()
@@ -344,6 +599,34 @@ def test_no_choice_is_an_error_with_a_link_to_the_first_option(client):
     html = response.content.decode()
     assert 'href="#situacion-0"' in html and 'id="situacion-0"' in html
     assert "Elige tu situación." in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Escribe el día en que terminó tu trabajo"),
+        ("marzo", "día/mes/año"),
+        ("31/02/2026", "Esa fecha no existe"),
+        ("23/11/2026", "posterior a hoy, 22/11/2026"),  # ON is 22/11/2026
+        ("15/03/0000", "Revisa el año"),
+    ],
+)
+def test_a_bad_end_of_job_date_is_shown_beside_the_field(client, typed, message):
+    items = [("situacion", "desempleado"), ("cese", typed), (wizard.SUBMIT, "1")]
+    response = client.get(f"{START}cese/", items)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html and f'value="{typed}"' in html
+
+
+@pytest.mark.parametrize("typed", ["15/09/2026", "15-9-2026", "2026-09-15", "22/11/2026"])
+def test_the_end_of_job_date_asks_for_the_contributions_before_it(client, typed):
+    items = [("situacion", "desempleado"), ("cese", typed), (wizard.SUBMIT, "1")]
+    response = client.get(f"{START}cese/", items)
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    label = str(page.context["field"].label)
+    assert "en los 3 años antes del" in label and label.endswith("/2026?")
 
 
 def test_nobody_and_relatives_together_is_an_error(client):

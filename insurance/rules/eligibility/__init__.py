@@ -43,6 +43,7 @@ from .profile import (
     Risk,
     Situation,
 )
+from .sctr import implied_risk
 
 
 def eligible_plans(*, profile: Profile, on: date) -> tuple[Match, ...]:
@@ -81,9 +82,7 @@ def eligible_plans(*, profile: Profile, on: date) -> tuple[Match, ...]:
         if optional:
             matches.append(optional)
     # Last: whether +Vida is open depends on the health plans matched above.
-    extra = vida.match_for(profile, matches, on)
-    if extra:
-        matches.append(extra)
+    matches.append(vida.match_for(profile, matches, on))
     return tuple(
         sorted(
             matches,
@@ -109,6 +108,7 @@ __all__ = [
     "Situation",
     "Status",
     "eligible_plans",
+    "implied_risk",
     "potestativo_candidate",
     # Read as ``rules.eligibility.<name>`` by the wizard, its forms and the tests.
     "ADULT_AGE",

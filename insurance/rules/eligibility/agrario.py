@@ -10,12 +10,25 @@ from ..dates import format_day, month_label
 from ..money import format_soles
 from ..parameters import Parameters
 from ..registry import CalculatorInput, calculate
-from .match import AGRARIO, Cost, Coverage, Match, MatchCode, Status
-from .profile import REGULAR_RELATIVES, Profile
+from .match import AGRARIO, REGULAR, Checklist, Cost, Coverage, Match, MatchCode, Status
+from .profile import Profile
 
 # Agrario: "las personas de 70 años a más que deseen afiliarse" need a medical evaluation
 # (EsSalud, Seguro de Salud Agrario, sección 2).
 AGRARIO_EVALUATION_AGE = 70
+
+# The source's Agrario text never lists the relatives it covers: it names a "derechohabiente
+# gestante" once, and nobody else. Said once, to whoever wants to cover relatives.
+FAMILY_NOTE = (
+    "La fuente no dice qué familiares cubre el Seguro Agrario. Solo nombra, una vez, a una "
+    "derechohabiente: «La asegurada trabajadora o derechohabiente gestante tendrá cobertura "
+    f"inmediata desde su afiliación» ({AGRARIO}, sección 2). Pregunta en una OSPE a qué "
+    "familiares puedes inscribir."
+)
+
+
+def _family_notes(profile: Profile) -> tuple[str, ...]:
+    return (FAMILY_NOTE,) if profile.family else ()
 
 
 def _evaluation_notes(profile: Profile, *, enrolled: bool) -> tuple[str, ...]:
@@ -82,27 +95,25 @@ def employee(profile: Profile, p: Parameters, on: date) -> Match:
                 f"pequeño o {format_soles(by_size[1].payable)} con uno grande."
             )
         )
-    family = profile.relatives_among(REGULAR_RELATIVES)
-    notes = _evaluation_notes(profile, enrolled=False)
-    if family:
-        notes += (
-            "La fuente no detalla qué familiares cubre el Seguro Agrario, salvo la "
-            "derechohabiente gestante, cubierta desde la afiliación: confírmalo en una OSPE.",
-        )
     return Match(
         plan="agrario",
         code=MatchCode.AGRARIAN_EMPLOYEE,
         status=Status.COMPULSORY,
-        reason="Como trabajador(a) agrario(a) dependiente, estás en el régimen agrario de "
-        "EsSalud y tu empleador paga el aporte con la tasa que fija la ley.",
-        source=f"{AGRARIO}, secciones 1 y 3; Ley 31110, art. 9 (modificada por Ley 31969)",
+        # Compulsory: the Seguro Regular, "el seguro obligatorio", "Comprende: trabajadores
+        # agrarios dependientes"; the Agrario page gives their rate.
+        reason="Como trabajador(a) agrario(a) dependiente, tu seguro es obligatorio: la fuente "
+        "incluye a los trabajadores agrarios dependientes en el seguro obligatorio de EsSalud, "
+        "y tu empleador paga el aporte con la tasa del régimen agrario.",
+        source=f"{REGULAR}, sección 1; {AGRARIO}, secciones 1 y 3; Ley 31110, art. 9 "
+        "(modificada por Ley 31969)",
         enrolled_by="Tu empleador, que te registra y declara cada mes en el T-Registro y el "
-        "PDT PLAME (EsSalud, Seguro Regular, sección 11).",
+        f"PDT PLAME ({REGULAR}, sección 11).",
         cost=cost,
         coverage=_coverage(on),
         calculator=calc,
-        family=family,
-        notes=notes,
+        notes=_evaluation_notes(profile, enrolled=False) + _family_notes(profile),
+        # Section 2's conditions (identity document; from 70, a medical evaluation).
+        checklists=(Checklist("agrario", "titular"),),
     )
 
 
@@ -131,7 +142,7 @@ def independent_farmer(profile: Profile, p: Parameters, on: date) -> Match:
                 "en tus aportes (sección 2)."
             ),
             calculator=calc,
-            notes=_evaluation_notes(profile, enrolled=True) + conditions,
+            notes=_evaluation_notes(profile, enrolled=True) + conditions + _family_notes(profile),
         )
     return Match(
         plan="agrario",

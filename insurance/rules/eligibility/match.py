@@ -1,7 +1,8 @@
 """What the rules answer: a ``Match`` per plan, with its status, cost and coverage.
 
 Every reason comes from the source text (``shared/seeds/003``, cited as "EsSalud, <plan>,
-sección N") or ``figures.md``; the citations below are how ``Match.source`` names them.
+sección N") or ``figures.md`` (cited as ``FIGURES``); the citations below are how
+``Match.source`` and the texts name them.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ SCTR = "EsSalud, +Protección SCTR"
 AGRARIO = "EsSalud, Seguro de Salud Agrario"
 VIDA = "EsSalud, +Vida Seguro de Accidentes"
 ANEXO_5 = "Anexo 5 del Reglamento de la Ley 26790, D.S. 009-97-SA"
+# figures.md, as the plan pages name it ("nuestra tabla de cifras"): for what the source does
+# not say (latency months, the +Vida premium and how it is paid...).
+FIGURES = "tabla de cifras de Tramitit Salud"
 
 
 class Status(StrEnum):
@@ -47,6 +51,7 @@ class MatchCode(StrEnum):
     REGULAR_DEPENDANT = "regular-derechohabiente"
     REGULAR_LATENCY = "regular-latencia"
     REGULAR_NO_LATENCY = "regular-sin-latencia"
+    REGULAR_LATENCY_ENDED = "regular-latencia-terminada"
     REGULAR_ADULT_STUDENT = "regular-hijo-mayor-estudiante"
     AGRARIAN_EMPLOYEE = "agrario-dependiente"
     AGRARIAN_INDEPENDENT = "agrario-independiente"
@@ -64,6 +69,7 @@ class MatchCode(StrEnum):
     VIDA_HOLDER = "vida-titular"
     VIDA_FIREFIGHTER = "vida-bombero"
     VIDA_FIREFIGHTER_AGE = "vida-bombero-edad"
+    VIDA_NO_PLAN = "vida-sin-seguro-titular"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,6 +1,6 @@
 """The Seguro Potestativo: the voluntary plan for residents not insured through an
-employer. Whether it is the person's own way in, and what it takes where the source is silent
-(a dependant, a PTP, no document).
+employer. Whether it is the person's own way in, what it takes where the source is silent
+(a dependant, a PTP), and why it is closed without a DNI or carné de extranjería.
 """
 
 from datetime import date
@@ -75,7 +75,7 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             status=Status.CLOSED,
             reason="El Seguro Potestativo es para quienes no están afiliados a EsSalud a través "
             "de un empleador, y tú ya lo estás.",
-            source=f"{POTESTATIVO}, secciones 1 y 2",
+            source=f"{POTESTATIVO}, sección 2",
         )
     if profile.age is not None and profile.age < ADULT_AGE:
         return Match(
@@ -90,6 +90,8 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
                 "Potestativo) puede inscribirte como hijo(a) menor de edad.",
             ),
         )
+    if profile.document is Document.OTHER:
+        return _without_document()
     family = profile.relatives_among(POTESTATIVO_RELATIVES)
     table = p.potestativo_premiums
     ages = (profile.age, *profile.family_ages) if profile.age is not None else ()
@@ -144,7 +146,7 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
         + tuple(Checklist("potestativo", r.value) for r in family),
     }
     resident = (
-        "El Seguro Potestativo es para toda persona residente en el país, nacional o "
+        "El Seguro Potestativo es para toda persona residente en el país, peruana o "
         "extranjera, sin límite de edad, que no esté afiliada a EsSalud a través de un empleador"
     )
     if profile.other_cover is OtherCover.DEPENDANT:
@@ -154,7 +156,7 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             status=Status.ASK,
             reason="Ya estás cubierto(a) como derechohabiente, y la fuente no dice si un "
             "derechohabiente puede contratar además el Potestativo: pregúntalo en una OSPE.",
-            source=f"{POTESTATIVO}, sección 1",
+            source=f"{POTESTATIVO}, sección 2",
             notes=tuple(notes),
         )
     if profile.document is Document.PTP:
@@ -164,18 +166,7 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             status=Status.ASK,
             reason=f"{resident}, pero sus requisitos piden DNI o carné de extranjería vigente "
             "y la fuente no menciona el PTP: pregunta en una OSPE si puedes afiliarte con él.",
-            source=f"{POTESTATIVO}, secciones 1 y 3.1",
-            notes=tuple(notes),
-        )
-    if profile.document is Document.OTHER:
-        return Match(
-            **common,
-            code=MatchCode.POTESTATIVO_NO_DOCUMENT,
-            status=Status.ASK,
-            reason=f"{resident}; la fuente pide DNI o carné de extranjería vigente y no dice "
-            "qué hacer sin ellos (p. ej., con pasaporte o visa de turista): pregunta en una "
-            "OSPE.",
-            source=f"{POTESTATIVO}, secciones 1 y 3.1",
+            source=f"{POTESTATIVO}, secciones 2 y 3.1",
             notes=tuple(notes),
         )
     who = {
@@ -187,6 +178,29 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
         code=MatchCode.POTESTATIVO,
         status=Status.OPTIONAL,
         reason=f"{resident}, {who}.",
-        source=f"{POTESTATIVO}, secciones 1 y 2",
+        source=f"{POTESTATIVO}, sección 2",
         notes=tuple(notes),
+    )
+
+
+def _without_document() -> Match:
+    """A passport or tourist visa: the requirements ask for a DNI or a carné de extranjería,
+    for residents. What is left is what the sources support: a carné, an OSPE, and a private
+    plan, which lies outside EsSalud and this site."""
+    return Match(
+        plan="potestativo",
+        code=MatchCode.POTESTATIVO_NO_DOCUMENT,
+        status=Status.CLOSED,
+        reason="El Seguro Potestativo es para personas residentes en el país y pide DNI o "
+        "carné de extranjería vigente: con pasaporte, visa de turista u otro documento no "
+        "puedes afiliarte.",
+        source=f"{POTESTATIVO}, secciones 2 y 3.1",
+        notes=(
+            "Si resides en el Perú como extranjero(a), con tu carné de extranjería vigente sí "
+            f"puedes afiliarte ({POTESTATIVO}, secciones 2 y 3.1).",
+            "Si crees que tu caso es otro, pregunta en una Oficina de Seguros y Prestaciones "
+            "Económicas (OSPE).",
+            "Fuera de EsSalud, un seguro de salud privado es otra opción; Tramitit Salud no los "
+            "describe.",
+        ),
     )

@@ -5,6 +5,7 @@ wizard, its forms and these rules use one vocabulary.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -115,8 +116,9 @@ class Profile:
 
     ``monthly_amount`` is the monthly pay (employees), the pension (pensioners) or the
     value of the product sold (artisanal fishers); ``None`` when not given.
-    ``contributions_last_3_years`` is the employer's monthly contributions in the 3 years
-    before the job ended (unemployed, for latency).
+    ``job_ended`` (the last day of the job, or the start of a suspensión perfecta de
+    labores) and ``contributions_last_3_years`` (the employer's monthly contributions in the
+    3 years before it) are the unemployed's, for latency.
     """
 
     situation: Situation
@@ -124,6 +126,7 @@ class Profile:
     independent_kind: IndependentKind | None = None
     agrarian_enrolled: bool | None = None
     pension: PensionKind | None = None
+    job_ended: date | None = None
     contributions_last_3_years: int | None = None
     other_cover: OtherCover | None = None
     risk: Risk | None = None
@@ -139,12 +142,14 @@ class Profile:
             Situation.EMPLOYEE: ("employee_kind", "dependiente"),
             Situation.INDEPENDENT: ("independent_kind", "independiente"),
             Situation.PENSIONER: ("pension", "pension"),
-            Situation.UNEMPLOYED: ("contributions_last_3_years", "aportes"),
+            Situation.UNEMPLOYED: ("job_ended", "cese"),
         }
         if self.situation in needs:
             name, answer = needs[self.situation]
             if getattr(self, name) is None:
                 raise InvalidInput(f"Falta la respuesta «{answer}».", field=answer)
+        if self.situation is Situation.UNEMPLOYED and self.contributions_last_3_years is None:
+            raise InvalidInput("Falta la respuesta «aportes».", field="aportes")
         if (
             self.independent_kind is IndependentKind.FARMER
             and self.situation is Situation.INDEPENDENT

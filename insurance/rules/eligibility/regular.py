@@ -9,7 +9,7 @@ from ..coverage import coverage_start
 from ..dates import format_day, month_label
 from ..parameters import Parameters
 from ..registry import CalculatorInput, calculate
-from .match import REGULAR, Checklist, Cost, Coverage, Match, MatchCode, Status
+from .match import FIGURES, REGULAR, Checklist, Cost, Coverage, Match, MatchCode, Status
 from .profile import REGULAR_RELATIVES, EmployeeKind, PensionKind, Profile, Relative, Situation
 
 
@@ -208,7 +208,9 @@ def pensioner(profile: Profile, p: Parameters, on: date) -> Match:
         calculator=calc,
         family=family["family"],
         checklists=family["checklists"],
-        notes=("La cobertura por desempleo (latencia) no se aplica a los pensionistas.",)
+        notes=(
+            f"La cobertura por desempleo (latencia) no se aplica a los pensionistas ({FIGURES}).",
+        )
         + _ospe_dependants(profile),
     )
 

@@ -2,16 +2,19 @@
 a titular's dependant, and the adult student whom the parents' cover does not reach.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
-from ..latency import latency_months
-from .match import REGULAR, Coverage, Match, MatchCode, Status
+from ..dates import format_day
+from ..latency import last_day_covered, latency_months
+from .match import FIGURES, REGULAR, Coverage, Match, MatchCode, Status
 from .profile import REGULAR_RELATIVES, Profile
 
 
 def latency(profile: Profile, on: date) -> Match:
     latency = latency_months(contributions_last_3_years=profile.contributions_last_3_years, on=on)
-    source = f"{REGULAR}, sección 14; {latency.parameter.source}"
+    # The months by contributions, and that they start at the T-Registro report, are
+    # figures.md's; section 14 says only "hasta 12 meses".
+    source = f"{REGULAR}, sección 14; {latency.parameter.source}, según la {FIGURES}"
     if latency.months == 0:
         lowest = latency.parameter.value[1].low
         return Match(
@@ -25,28 +28,53 @@ def latency(profile: Profile, on: date) -> Match:
             source=source,
             notes=("Sin cobertura por desempleo, puedes afiliarte al Seguro Potestativo.",),
         )
+    ended, months = profile.job_ended, latency.months
+    last = last_day_covered(job_ended=ended, months=months)
+    counted = (
+        f"Contamos los {months} meses desde el día siguiente al fin de tu trabajo "
+        f"({format_day(ended + timedelta(days=1))}): terminan el mismo día del mes, {months} "
+        "meses después (o el último día del mes, si ese mes no tiene ese día)."
+    )
+    left_open = (
+        "Las fuentes no fijan ese día ni cómo se cuentan los meses: la cobertura empieza "
+        f"cuando tu empleador comunica el fin del vínculo laboral en el T-Registro ({FIGURES})"
+        ", y si lo comunica más tarde, las fechas pueden ser otras. Confírmalo en una OSPE."
+    )
+    if last < on:
+        return Match(
+            plan="regular",
+            code=MatchCode.REGULAR_LATENCY_ENDED,
+            status=Status.CLOSED,
+            reason=(
+                f"Con {latency.contributions} aportes de tu empleador en los 3 años anteriores "
+                f"al cese tenías {months} meses de cobertura por desempleo (latencia), que "
+                f"terminaron el {format_day(last)}."
+            ),
+            source=source,
+            notes=(
+                counted,
+                left_open,
+                "Sin cobertura por desempleo, puedes afiliarte al Seguro Potestativo.",
+            ),
+        )
     return Match(
         plan="regular",
         code=MatchCode.REGULAR_LATENCY,
         status=Status.ENTITLED,
         reason=(
             f"Con {latency.contributions} aportes de tu empleador en los 3 años anteriores al "
-            f"cese, tú y tus derechohabientes tienen {latency.months} meses de cobertura por "
-            "desempleo (latencia)."
+            f"cese, tú y tus derechohabientes tienen {months} meses de cobertura por "
+            f"desempleo (latencia): hasta el {format_day(last)}, contados desde el día "
+            "siguiente al cese."
         ),
         source=source,
         enrolled_by="Nadie: el derecho empieza cuando tu empleador comunica el fin del vínculo "
-        "laboral en el T-Registro.",
-        coverage=Coverage(
-            summary=(
-                f"Desde que tu empleador comunica el cese en el T-Registro, durante "
-                f"{latency.months} meses."
-            )
-        ),
+        f"laboral en el T-Registro ({FIGURES}).",
+        coverage=Coverage(summary=f"{counted} {left_open}"),
         family=profile.relatives_among(REGULAR_RELATIVES),
         notes=(
-            "Vale también tras una suspensión perfecta de labores. No se aplica a los "
-            "pensionistas ni a los seguros voluntarios.",
+            "Vale también tras una suspensión perfecta de labores (sección 14). No se aplica a "
+            f"los pensionistas ni a los seguros voluntarios ({FIGURES}).",
         ),
     )
 
@@ -81,6 +109,6 @@ def adult_student() -> Match:
         notes=(
             "Los proyectos de ley para cubrir a hijos solteros de hasta 28 años que estudian "
             "no son ley: el Congreso aprobó uno en 2023, el Ejecutivo lo observó y en 2025 se "
-            "presentó otro.",
+            f"presentó otro ({FIGURES}).",
         ),
     )

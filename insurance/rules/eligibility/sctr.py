@@ -8,16 +8,58 @@ from ..inputs import RiskLevel
 from ..parameters import Parameters
 from ..registry import CalculatorInput, calculate
 from .match import ANEXO_5, SCTR, Checklist, Cost, Coverage, Match, MatchCode, Status
-from .profile import Document, OtherCover, Profile, Risk, Situation
+from .profile import Document, EmployeeKind, IndependentKind, OtherCover, Profile, Risk, Situation
+
+# Work whose sector the source's list of risk levels names (EsSalud, +Protección SCTR,
+# sección 5: "Nivel de riesgo III [...] Agricultura, ganadería, silvicultura y pesca,
+# construcción"), with the words the reason uses. Not the artisanal fisher's answer: it also
+# covers fish processors, whose sector the list does not name.
+SECTOR_RISK: dict[EmployeeKind | IndependentKind, tuple[Risk, str]] = {
+    EmployeeKind.CONSTRUCTION: (Risk.LEVEL_III, "la construcción"),
+    EmployeeKind.AGRARIAN: (Risk.LEVEL_III, "la agricultura y la ganadería"),
+    EmployeeKind.EX_CBSSP_FISHER: (Risk.LEVEL_III, "la pesca"),
+    IndependentKind.FARMER: (Risk.LEVEL_III, "la agricultura y la ganadería"),
+}
+
+
+def _sector(
+    situation: Situation,
+    employee_kind: EmployeeKind | None,
+    independent_kind: IndependentKind | None,
+    other_cover: OtherCover | None,
+) -> tuple[Risk, str] | None:
+    """The level and the sector's words for work whose sector section 5 names, else
+    ``None``. An independent who also has an employer answers for the employer's job, whose
+    sector is not the one answered."""
+    if situation is Situation.EMPLOYEE:
+        return SECTOR_RISK.get(employee_kind)
+    if situation is Situation.INDEPENDENT and other_cover is not OtherCover.EMPLOYER:
+        return SECTOR_RISK.get(independent_kind)
+    return None
+
+
+def implied_risk(
+    *,
+    situation: Situation,
+    employee_kind: EmployeeKind | None = None,
+    independent_kind: IndependentKind | None = None,
+    other_cover: OtherCover | None = None,
+) -> Risk | None:
+    """The risk level the person's work already tells (sección 5), or ``None``: then it is
+    asked."""
+    sector = _sector(situation, employee_kind, independent_kind, other_cover)
+    return sector[0] if sector else None
 
 
 def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
-    """The SCTR for someone who answered a high-risk activity (or not sure), else ``None``."""
-    risk = profile.risk
-    if risk is None or risk is Risk.NONE:
-        return None
+    """The SCTR for someone whose work is of high risk (or not sure), else ``None``. Where
+    the work's sector tells the level, it wins over the answer."""
     s = profile.situation
     independent = s is Situation.INDEPENDENT and profile.other_cover is not OtherCover.EMPLOYER
+    sector = _sector(s, profile.employee_kind, profile.independent_kind, profile.other_cover)
+    risk = sector[0] if sector else profile.risk
+    if risk is None or risk is Risk.NONE:
+        return None
     if risk is Risk.UNKNOWN:
         return Match(
             plan="sctr",
@@ -37,7 +79,11 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
         )
     level = risk.level
     rate = level.rate(p)
-    sector = f"nivel de riesgo {level.value}, tasa {rate.formatted}"
+    level_words = (
+        f"la fuente pone {sector[1]} en el nivel de riesgo {level.value}, tasa {rate.formatted}"
+        if sector
+        else f"nivel de riesgo {level.value}, tasa {rate.formatted}"
+    )
     if independent:
         calc = CalculatorInput(
             regimen="sctr-independiente", on=on, nivel_riesgo=_level_number(level)
@@ -46,10 +92,10 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             plan="sctr",
             code=MatchCode.SCTR_INDEPENDENT,
             status=Status.OPTIONAL,
-            reason=f"Como independiente que hace trabajos de alto riesgo ({sector}), sin "
+            reason=f"Como independiente que hace trabajos de alto riesgo ({level_words}), sin "
             "vínculo laboral con un empleador, puedes afiliarte tú al +Protección SCTR; la "
             "fuente no dice que sea obligatorio para ti.",
-            source=f"{SCTR}, secciones 2 y 3.2; {ANEXO_5}",
+            source=f"{SCTR}, secciones 2, 3.2 y 5; {ANEXO_5}",
             enrolled_by="Tú, en una OSPE, con el Formulario 6004 y tu RUC; pagas cada mes en "
             "el Banco de la Nación con el número de contrato que te asigna EsSalud "
             "(secciones 2 y 3.2).",
@@ -90,7 +136,7 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
         plan="sctr",
         code=MatchCode.SCTR_EMPLOYEE,
         status=Status.COMPULSORY,
-        reason=f"Tu trabajo es de alto riesgo ({sector}): tu empleador debe afiliarte al "
+        reason=f"Tu trabajo es de alto riesgo ({level_words}): tu empleador debe afiliarte al "
         "+Protección SCTR, además de tu seguro de salud, y pagar el aporte.",
         source=f"{SCTR}, secciones 3 y 5; {ANEXO_5}",
         enrolled_by="Tu empleador, en el T-Registro de la SUNAT, tras registrarse ante EsSalud "

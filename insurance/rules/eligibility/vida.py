@@ -5,7 +5,7 @@ in for active volunteer firefighters who have no other EsSalud plan.
 from datetime import date
 
 from ..registry import CalculatorInput, calculate
-from .match import VIDA, Cost, Coverage, Match, MatchCode, Status
+from .match import FIGURES, VIDA, Cost, Coverage, Match, MatchCode, Status
 from .profile import OtherCover, Profile, Situation
 
 # +Vida for volunteer firefighters: "desde los 15 hasta los 70 años" (EsSalud, +Vida, sección 1).
@@ -13,8 +13,10 @@ FIREFIGHTER_MIN_AGE = 15
 FIREFIGHTER_MAX_AGE = 70
 
 
-def match_for(profile: Profile, matches: list[Match], on: date) -> Match | None:
-    """+Vida, given the person's other matches (a titular may add it), or ``None``."""
+def match_for(profile: Profile, matches: list[Match], on: date) -> Match:
+    """+Vida, given the person's other matches: open to whoever holds or can take a health
+    plan as titular, and to active volunteer firefighters of 15 to 70 (sección 1); closed,
+    saying why, to everyone else."""
     titular = any(m.titular for m in matches)
     may_be = any(m.may_be_titular for m in matches)
     firefighter = profile.firefighter
@@ -22,7 +24,7 @@ def match_for(profile: Profile, matches: list[Match], on: date) -> Match | None:
     calc = CalculatorInput(regimen="vida", on=on)
     cost = Cost(
         rule="Una prima mensual fija por titular, que cubre también al cónyuge o concubino(a) "
-        "declarado(a).",
+        f"declarado(a) ({FIGURES}; sección 1.1).",
         contribution=calculate(calc),
     )
     coverage = Coverage(
@@ -49,9 +51,12 @@ def match_for(profile: Profile, matches: list[Match], on: date) -> Match | None:
         elif firefighter:
             notes = ("También puedes afiliarte como bombero(a) voluntario(a) activo(a).",)
         if profile.situation is Situation.EMPLOYEE or profile.other_cover is OtherCover.EMPLOYER:
+            # Section 1.4 says the employer pays through SUNAT; the deduction from pay with
+            # the worker's written consent is figures.md's.
             enrolled_by = (
-                "Tu empleador, que descuenta la prima de tu remuneración con tu autorización "
-                "escrita y la paga a través de la SUNAT (sección 1.4)."
+                "Tu empleador: descuenta la prima de tu remuneración con tu consentimiento "
+                f"escrito ({FIGURES}) y la paga a través de los mecanismos de la SUNAT "
+                "(sección 1.4)."
             )
         elif profile.situation in (Situation.PENSIONER, Situation.COOPERATIVE):
             enrolled_by = (
@@ -61,8 +66,8 @@ def match_for(profile: Profile, matches: list[Match], on: date) -> Match | None:
             )
         else:
             enrolled_by = (
-                "Tú, en una OSPE (Formulario 6012); pagas por los medios de recaudación de "
-                "EsSalud (sección 1.4)."
+                f"Tú, en una OSPE, con el Formulario 6012 ({FIGURES}); pagas por los medios de "
+                "recaudación de EsSalud (sección 1.4)."
             )
         return Match(
             plan="vida",
@@ -77,7 +82,17 @@ def match_for(profile: Profile, matches: list[Match], on: date) -> Match | None:
             notes=notes,
         )
     if not firefighter:
-        return None
+        # +Vida is offered only to titulars: say so to whoever has no plan to hold.
+        return Match(
+            plan="vida",
+            code=MatchCode.VIDA_NO_PLAN,
+            status=Status.CLOSED,
+            reason="El +Vida se añade a un seguro de EsSalud del que eres titular, o es para "
+            f"los bomberos voluntarios activos de {FIREFIGHTER_MIN_AGE} a {FIREFIGHTER_MAX_AGE} "
+            "años, y con tus respuestas no hay un seguro de EsSalud que puedas tomar como "
+            "titular.",
+            source=f"{VIDA}, sección 1",
+        )
     if not in_age:
         return Match(
             plan="vida",
