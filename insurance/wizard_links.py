@@ -3,7 +3,7 @@ calculator pre-filled, each checklist with the case, the latency estimator.
 
 A checklist link carries every answer the wizard knows in the words of the checklist's own
 questions (``insurance.checklists``: ``tramite``, ``familiar``, ``trabajador``,
-``nacionalidad``, ``edad``...), and the plan's checklist flow keeps those it asks, in its
+``nacionalidad``, ``edad``, ``titular``...), and the plan's checklist flow keeps those it asks, in its
 order, up to the first question the wizard cannot answer: the link opens the complete
 checklist, or that question with the rest kept. The flows come from the requirements' tags
 of every plan in one query.
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import checklists, rules, wizard
 from .models import Requirement
-from .rules import Document, OtherCover, Situation
+from .rules import Document, IndependentKind, OtherCover, Situation
 
 # The wizard's answers in the checklist's words (``checklists.VOCABULARY``; a test keeps
 # them in step with it). Nationality: a DNI is for Peruvians; every other document is a
@@ -29,6 +29,9 @@ NATIONALITY = {
     Document.OTHER: "extranjera",
 }
 DEPENDENT, INDEPENDENT = "dependiente", "independiente"  # checklist "trabajador"
+# Who registers a relative depends on the kind of titular (checklist "titular", Regular 11).
+TITULAR_WORKER, TITULAR_PENSIONER = "trabajador", "pensionista"
+TITULAR_FISHER = "pescador-artesanal"
 # Agrario asks whether the titular is 70 or older (a medical evaluation, sección 2).
 AGE_BANDS = ((rules.eligibility.agrario.AGRARIO_EVALUATION_AGE, "70-o-mas"), (0, "menos-de-70"))
 
@@ -73,6 +76,12 @@ def known_answers(checklist: rules.Checklist, profile: rules.Profile) -> dict[st
         known["trabajador"] = DEPENDENT
     elif s is Situation.INDEPENDENT:
         known["trabajador"] = INDEPENDENT
+    if s is Situation.EMPLOYEE or profile.other_cover is OtherCover.EMPLOYER:
+        known["titular"] = TITULAR_WORKER
+    elif s is Situation.PENSIONER:
+        known["titular"] = TITULAR_PENSIONER
+    elif profile.independent_kind is IndependentKind.ARTISANAL_FISHER:
+        known["titular"] = TITULAR_FISHER
     if checklist.person == "titular":
         if profile.document in NATIONALITY:
             known["nacionalidad"] = NATIONALITY[profile.document]

@@ -216,7 +216,7 @@ def test_result_links_to_the_calculator_and_the_checklists(client):
     if checklist:
         assert [link["url"] for link in entry["checklists"]] == [
             f"{checklist}?tramite=inscripcion&familiar=conyuge",
-            f"{checklist}?tramite=inscripcion&familiar=hijo-menor",
+            f"{checklist}?tramite=inscripcion&familiar=hijo-menor&titular=trabajador",
         ]
     html = response.content.decode()
     for link in entry["checklists"]:
@@ -286,7 +286,8 @@ def test_every_checklist_link_opens_the_case_as_far_as_the_answers_tell(client, 
          {"familiar": "titular"}),
         ("agrarian-employee", {}, "agrario", "complete", {"edad": "menos-de-70"}),
         ("agrarian-employee", {"edad": "72"}, "agrario", "complete", {"edad": "70-o-mas"}),
-        # Where they married is not a wizard question: the checklist asks it.
+        # Where they married is not a wizard question: the checklist asks it, and the
+        # kind of titular (who registers the spouse) is already known: an employee.
         ("lima-employee-wife-two-children", {}, "regular", "matrimonio",
          {"tramite": "inscripcion", "familiar": "conyuge"}),
     ],
@@ -757,3 +758,24 @@ def test_random_query_strings_never_fail(client, url, items):
     assert response.status_code in {200, 302, 400}
     if response.status_code == 302:
         assert response["Location"].startswith(START)
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "titular"),
+    [
+        ("lima-employee-wife-two-children", {}, "trabajador"),
+        ("onp-pensioner", {"familia": ["hijo-menor"]}, "pensionista"),
+    ],
+)
+def test_a_relatives_checklist_knows_who_registers_them(client, name, change, titular):
+    """The kind of titular (Regular 11: the employer, the ONP/AFP...) is a wizard answer:
+    a minor child's checklist, which asks nothing else the wizard cannot answer, opens
+    complete with it."""
+    opened = [
+        (link, found)
+        for match, link, found in checklist_outcomes(client, BY_NAME[name].answers | change)
+        if match.plan == "regular" and link["label"] == links.CHECKLIST_LABELS["hijo-menor"]
+    ]
+    link, found = opened[0]
+    assert isinstance(found, checklists.Complete), link["url"]
+    assert dict(found.answers.pairs)["titular"] == titular
