@@ -162,3 +162,28 @@ def test_guide_pages_fit_the_window(page):
         paths += [url, url + "sugerir-proveedor/"]
     paths.append(paths[-1] + "gracias/")
     assert_no_overflow(page, paths)
+
+
+# How many plan cards share each row of the grid, top to bottom.
+CARD_ROWS = """() => {
+  const rows = {};
+  for (const card of document.querySelectorAll('.card')) {
+    const top = Math.round(card.getBoundingClientRect().top);
+    rows[top] = (rows[top] || 0) + 1;
+  }
+  return Object.keys(rows).map(Number).sort((a, b) => a - b).map((top) => rows[top]);
+}"""
+
+
+def test_the_five_plan_cards_never_leave_one_alone_on_a_row(page):
+    # One column on a phone; on wider screens no row holds a single card.
+    expected = {390: [1, 1, 1, 1, 1], 800: [2, 2, 1], 1280: [2, 3]}
+    for path in ["/", "/seguros/"]:
+        page.goto(path)
+        for width, rows in expected.items():
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            assert page.evaluate(CARD_ROWS) == rows, (path, width)
+        # at 800 px the fifth card spans the row: no card sits beside an empty cell
+        page.set_viewport_size({"width": 800, "height": HEIGHT})
+        widths = page.eval_on_selector_all(".card", "cards => cards.map(c => c.offsetWidth)")
+        assert widths[4] > 1.9 * widths[0], (path, widths)
