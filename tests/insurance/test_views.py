@@ -346,3 +346,12 @@ def test_vida_table_says_where_the_source_gives_no_amount(client):
     assert blank == 6
     assert table.count(">sin monto indicado</td>") == blank
     assert "No aplica" not in html
+
+
+@pytest.mark.parametrize("slug", list(COSTS))
+def test_every_link_within_a_plan_page_lands_on_something(client, slug):
+    html = client.get(f"/seguros/{slug}/").content.decode()
+    targets = {piece.split('"', 1)[0] for piece in html.split('href="#')[1:]}
+    assert "valores-vigentes" in targets and "toc-title" in targets
+    missing = [target for target in targets if f'id="{target}"' not in html]
+    assert not missing, f"{slug}: links to missing ids {missing}"
