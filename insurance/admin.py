@@ -32,9 +32,12 @@ class PlanAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("covers",)
     fieldsets = (
-        (None, {"fields": ("name", "brand", "slug", "nature", "order")}),
-        (_("Contenido"), {"fields": ("summary", "audience", "waiting_period", "legal_basis")}),
-        (_("Personas"), {"fields": ("covers",)}),
+        (None, {"fields": ("name", "brand", "slug", "nature", "nature_note", "order")}),
+        (
+            _("Lo esencial"),
+            {"fields": ("summary", "audience", "enrolment", "waiting_period", "legal_basis")},
+        ),
+        (_("Personas"), {"fields": ("covers", "covers_note")}),
     )
 
 

@@ -25,7 +25,12 @@ class Plan(models.Model):
     """One of the five EsSalud plans."""
 
     class Nature(models.TextChoices):
+        """What the source says about having to join, shown as the plan's badge."""
+
         COMPULSORY = "obligatorio", _("Obligatorio")
+        # Seguro Agrario: the source lists dependent agrarian workers under the compulsory
+        # Seguro Regular ("Comprende"), but says nothing of the kind for independents.
+        COMPULSORY_FOR_EMPLOYEES = "obligatorio-dependientes", _("Obligatorio para dependientes")
         VOLUNTARY = "voluntario", _("Voluntario")
         COMPLEMENTARY = "complementario", _("Complementario")
 
@@ -36,14 +41,31 @@ class Plan(models.Model):
     brand = models.CharField(
         _("marca"), max_length=40, blank=True, help_text=_("Nombre comercial, p. ej. +SEGURO.")
     )
-    nature = models.CharField(_("naturaleza"), max_length=20, choices=Nature.choices)
+    nature = models.CharField(_("naturaleza"), max_length=30, choices=Nature.choices)
+    nature_note = models.CharField(
+        _("otra etiqueta"),
+        max_length=100,
+        blank=True,
+        help_text=_("Una segunda etiqueta, p. ej. «Independientes: inscripciones suspendidas»."),
+    )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    # The four texts below are ours, in plain Spanish for someone new to EsSalud (the
+    # sections keep the source's wording); every statement in them is the source's.
     summary = models.TextField(
-        _("resumen"), help_text=_("Una o dos frases para la lista de seguros.")
+        _("resumen"),
+        help_text=_("Una o dos frases sencillas: qué es y para quién (tarjetas, buscadores)."),
     )
     audience = models.TextField(_("para quién es"), blank=True)
+    enrolment = models.TextField(
+        _("quién te inscribe"), blank=True, help_text=_("Quién hace la afiliación, y dónde.")
+    )
     waiting_period = models.TextField(
         _("periodo de carencia"), blank=True, help_text=_("Cuándo empieza la cobertura.")
+    )
+    covers_note = models.TextField(
+        _("aclaración sobre a quién cubre"),
+        blank=True,
+        help_text=_("Lo que la fuente dice, o no dice, de los familiares cubiertos."),
     )
     legal_basis = models.CharField(_("base legal"), max_length=200, blank=True)
     covers = models.ManyToManyField(

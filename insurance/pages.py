@@ -7,11 +7,14 @@ template can render a list of requirements as one list and a note as its own box
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .checklists import Link, plan_links
+from .costs import CostLine, monthly_cost
 from .models import (
     Benefit,
     ContributionRule,
@@ -82,12 +85,44 @@ def _tool_link(plan: Plan, anchor: str) -> Link | None:
 class PlanPage:
     plan: Plan
     sections: list[PageSection]
+    cost: list[CostLine] = field(default_factory=list)
     checklist_url: str = ""  # the plan's checklist builder, when it has requirements
     waiting_period_url: str = ""  # the estimator of when coverage starts, where it applies
 
     @property
     def toc(self):
         return [s.section for s in self.sections if s.section.level == 2]
+
+    @cached_property
+    def section_urls(self) -> dict[str, str]:
+        """Section number -> its #fragment, so "(sección 11)" in a text links there."""
+        return {s.section.number: f"#{s.section.anchor}" for s in self.sections if s.section.number}
+
+
+@dataclass
+class PlanCard:
+    """A plan on the home page and the plans list: the four things people come for."""
+
+    plan: Plan
+    cost: list[CostLine]
+    section_urls: dict[str, str]  # number -> the section on the plan's page
+
+
+def plan_cards(on: date) -> list[PlanCard]:
+    """Every plan, with its cost on ``on`` and its sections' addresses: two queries."""
+    plans = list(Plan.objects.all())
+    urls = defaultdict(dict)
+    numbered = Section.objects.exclude(number="").values_list("plan_id", "number", "anchor")
+    for plan_id, number, anchor in numbered:
+        urls[plan_id][number] = anchor
+    return [
+        PlanCard(
+            plan,
+            monthly_cost(plan.slug, on),
+            {n: f"{plan.get_absolute_url()}#{a}" for n, a in urls[plan.pk].items()},
+        )
+        for plan in plans
+    ]
 
 
 def _blocks(items):
@@ -100,7 +135,7 @@ def _blocks(items):
     return blocks
 
 
-def build_plan_page(plan: Plan) -> PlanPage:
+def build_plan_page(plan: Plan, on: date) -> PlanPage:
     items = defaultdict(list)
     requirements = []
     for model, kind in ITEM_KINDS:
@@ -130,4 +165,4 @@ def build_plan_page(plan: Plan) -> PlanPage:
         if plan.slug in WAITING_PERIOD_PLANS
         else ""
     )
-    return PlanPage(plan, sections, checklist_url, waiting_period_url)
+    return PlanPage(plan, sections, monthly_cost(plan.slug, on), checklist_url, waiting_period_url)

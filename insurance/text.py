@@ -1,19 +1,64 @@
 """Plain text from the fixtures, turned into safe HTML.
 
 Plan content is written as plain text (see fixtures/README.md): blank lines separate
-paragraphs, lines starting with "- " are bullets, and bare https:// addresses become links.
-Everything is escaped first, so nothing in a fixture or in the admin can inject markup.
+paragraphs, lines starting with "- " are bullets, ``[words](address)`` is a link with
+readable words (to an https:// address, a path of the site or a #fragment), and any bare
+https:// address still becomes a link. Given the page's sections (number -> URL), a
+reference such as "(sección 11)" becomes a link to that section. Everything is escaped
+first, so nothing in a fixture or in the admin can inject markup.
 """
+
+import re
+from collections.abc import Mapping
 
 from django.utils.html import escape, urlize
 from django.utils.safestring import SafeString, mark_safe
 
+# A path must not start with "//", which would leave the site.
+LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https://|/(?!/)|#)[^\s()]+)\)")
+# "sección 11", "sección 1.4", "secciones 3 y 4": the numbers are linked one by one.
+SECTIONS = re.compile(r"\bsecci(?:ón|ones) (\d+(?:\.\d+)*(?:(?:, | y )\d+(?:\.\d+)*)*)")
+NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
-def _inline(line: str) -> str:
-    return urlize(escape(line), nofollow=False, autoescape=False)
+Sections = Mapping[str, str]
 
 
-def plain_to_html(text: str) -> SafeString:
+def _words(text: str) -> str:
+    return urlize(escape(text), nofollow=False, autoescape=False)
+
+
+def _link(url: str, words: str) -> str:
+    return f'<a href="{escape(url)}">{words}</a>'
+
+
+def _with_sections(text: str, sections: Sections) -> str:
+    def numbers(match: re.Match) -> str:
+        number = match[0]
+        return _link(sections[number], number) if number in sections else number
+
+    parts, start = [], 0
+    for match in SECTIONS.finditer(text):
+        if match[1] in sections:  # one section: "sección 11" is the link, a fair target
+            parts += [_words(text[start : match.start()]), _link(sections[match[1]], match[0])]
+        else:
+            parts += [_words(text[start : match.start(1)]), NUMBER.sub(numbers, match[1])]
+        start = match.end()
+    parts.append(_words(text[start:]))
+    return "".join(parts)
+
+
+def inline_to_html(line: str, sections: Sections | None = None) -> SafeString:
+    """One line of plain text: links and section references, no paragraph."""
+    parts, start = [], 0
+    for match in LINK.finditer(line):
+        parts.append(_with_sections(line[start : match.start()], sections or {}))
+        parts.append(_link(match[2], escape(match[1])))
+        start = match.end()
+    parts.append(_with_sections(line[start:], sections or {}))
+    return mark_safe("".join(parts))
+
+
+def plain_to_html(text: str, sections: Sections | None = None) -> SafeString:
     blocks = []
     for chunk in text.replace("\r\n", "\n").split("\n\n"):
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
@@ -23,12 +68,12 @@ def plain_to_html(text: str) -> SafeString:
                 if paragraph:
                     blocks.append(f"<p>{' '.join(paragraph)}</p>")
                     paragraph = []
-                bullets.append(f"<li>{_inline(line[2:].strip())}</li>")
+                bullets.append(f"<li>{inline_to_html(line[2:].strip(), sections)}</li>")
             else:
                 if bullets:
                     blocks.append(f"<ul>{''.join(bullets)}</ul>")
                     bullets = []
-                paragraph.append(_inline(line))
+                paragraph.append(inline_to_html(line, sections))
         if paragraph:
             blocks.append(f"<p>{' '.join(paragraph)}</p>")
         if bullets:

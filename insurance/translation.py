@@ -20,7 +20,15 @@ from .models import (
 
 @register(Plan)
 class PlanTranslation(TranslationOptions):
-    fields = ("name", "summary", "audience", "waiting_period")
+    fields = (
+        "name",
+        "nature_note",
+        "summary",
+        "audience",
+        "enrolment",
+        "waiting_period",
+        "covers_note",
+    )
 
 
 @register(Person)

@@ -9,23 +9,21 @@ from tramitit.indexing import render_page
 from ..clock import rules_today
 from ..figures import plan_figures
 from ..models import Plan
-from ..pages import build_plan_page
+from ..pages import build_plan_page, plan_cards
 
 
 def home(request):
-    return render(request, "insurance/home.html", {"plans": Plan.objects.all()})
+    return render(request, "insurance/home.html", {"cards": plan_cards(rules_today())})
 
 
 def plan_list(request):
-    return render(request, "insurance/plan_list.html", {"plans": Plan.objects.all()})
+    return render(request, "insurance/plan_list.html", {"cards": plan_cards(rules_today())})
 
 
 def plan_detail(request, slug):
     plan = get_object_or_404(Plan.objects.prefetch_related("covers"), slug=slug)
-    context = {
-        "page": build_plan_page(plan),
-        "figures": plan_figures(plan.slug, rules_today()),
-    }
+    today = rules_today()
+    context = {"page": build_plan_page(plan, today), "figures": plan_figures(plan.slug, today)}
     return render(request, "insurance/plan_detail.html", context)
 
 

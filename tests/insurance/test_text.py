@@ -1,6 +1,6 @@
 import pytest
 
-from insurance.text import plain_to_html
+from insurance.text import inline_to_html, plain_to_html
 
 CASES = [
     ("Uno.\n\nDos.", "<p>Uno.</p>\n<p>Dos.</p>"),
@@ -20,3 +20,44 @@ def test_bare_addresses_become_links_and_quotes_stay_escaped():
     html = plain_to_html('Ve a https://dondemeatiendo.essalud.gob.pe/#/consulta "ya"')
     assert '<a href="https://dondemeatiendo.essalud.gob.pe/#/consulta">' in html
     assert "&quot;ya&quot;" in html
+
+
+LINK_CASES = [
+    # readable words for an official address, a path of the site and a fragment
+    (
+        "[Consulta tu centro en ¿Dónde me atiendo?](https://dondemeatiendo.essalud.gob.pe/#/consulta)",
+        '<p><a href="https://dondemeatiendo.essalud.gob.pe/#/consulta">'
+        "Consulta tu centro en ¿Dónde me atiendo?</a></p>",
+    ),
+    ("Ver [el Regular](/seguros/regular/#aportes).",
+     '<p>Ver <a href="/seguros/regular/#aportes">el Regular</a>.</p>'),
+    ("[abajo](#aportes)", '<p><a href="#aportes">abajo</a></p>'),
+    # anything else stays text: no other scheme, no address of another site
+    ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>"),
+    ("[x](//malo.example/)", "<p>[x](//malo.example/)</p>"),
+    ("[<b>x</b>](#a)", '<p><a href="#a">&lt;b&gt;x&lt;/b&gt;</a></p>'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "html"), LINK_CASES)
+def test_links_with_readable_words(text, html):
+    assert plain_to_html(text) == html
+
+
+SECTIONS = {"11": "#registro", "1.4": "#dos-tipos", "3": "#tres", "4": "#cuatro"}
+SECTION_CASES = [
+    ("Su empleador (sección 11).", 'Su empleador (<a href="#registro">sección 11</a>).'),
+    ("Ver la sección 1.4.", 'Ver la <a href="#dos-tipos">sección 1.4</a>.'),
+    ("secciones 3 y 4", 'secciones <a href="#tres">3</a> y <a href="#cuatro">4</a>'),
+    ("sección 99", "sección 99"),  # no such section: no link
+    ("11 meses", "11 meses"),  # a number alone is not a reference
+]
+
+
+@pytest.mark.parametrize(("text", "html"), SECTION_CASES)
+def test_section_references_link_to_the_section(text, html):
+    assert inline_to_html(text, SECTIONS) == html
+
+
+def test_section_references_stay_text_without_the_page_sections():
+    assert inline_to_html("Su empleador (sección 11).") == "Su empleador (sección 11)."
