@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('insurance', '0002_plan_slug_help'),
+        ('insurance', '0003_checklists_documents_and_step_tags'),
     ]
 
     operations = [
