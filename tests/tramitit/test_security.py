@@ -105,3 +105,108 @@ def test_repeated_failed_admin_logins_are_locked_out(client, django_user_model):
     # Locked out means locked out: even the right password waits.
     right = client.post(login, {"username": "editora", "password": "la-buena-clave-2026"})
     assert right.status_code == 429
+
+
+# --- The trusted client address (tramitit/clients.py) and the lockout keyed on it ---------
+
+CLIENT_ADDRESSES = [
+    # (PROXY_COUNT, REMOTE_ADDR, X-Forwarded-For, the client)
+    (0, "203.0.113.7", None, "203.0.113.7"),
+    (0, "203.0.113.7", "198.51.100.1", "203.0.113.7"),  # no proxy: the header is a lie
+    (1, "10.0.0.2", "203.0.113.7", "203.0.113.7"),  # nginx appended the client
+    (1, "10.0.0.2", "198.51.100.1, 203.0.113.7", "203.0.113.7"),  # left part is the client's
+    (1, "10.0.0.2", "not-an-ip, 203.0.113.7", "203.0.113.7"),
+    (1, "10.0.0.2", None, "10.0.0.2"),  # reached the app without the proxy
+    (1, "10.0.0.2", "<script>", "10.0.0.2"),  # garbage where the proxy's entry should be
+    (2, "10.0.0.2", "198.51.100.1, 203.0.113.7, 10.0.0.9", "203.0.113.7"),  # LB, then nginx
+    (2, "10.0.0.2", "203.0.113.7", "10.0.0.2"),  # fewer entries than proxies
+    (1, "10.0.0.2", " 2001:db8::1 ", "2001:db8::1"),
+]
+
+
+@pytest.mark.parametrize(("proxies", "remote", "forwarded", "expected"), CLIENT_ADDRESSES)
+def test_the_client_address_trusts_only_our_proxies(
+    rf, settings, proxies, remote, forwarded, expected
+):
+    from tramitit.clients import client_address
+
+    settings.PROXY_COUNT = proxies
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    assert client_address(rf.get("/", REMOTE_ADDR=remote, **headers)) == expected
+
+
+def test_axes_and_the_rate_limit_use_our_client_address():
+    assert settings.AXES_CLIENT_IP_CALLABLE == "tramitit.clients.client_address"
+    assert settings.RATELIMIT_IP_META_KEY == "tramitit.clients.client_address"
+
+
+@pytest.mark.parametrize("value", ["-1", "uno"])
+def test_a_bad_proxy_count_stops_the_start_up(value):
+    env = {**os.environ, **PRODUCTION_ENV, "PROXY_COUNT": value}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "tramitit.settings"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "PROXY_COUNT" in result.stderr
+
+
+BAD_TRIES = 20
+
+
+def try_logins(client, tries, *, username="editora", remote=lambda n: "203.0.113.7", xff=None):
+    login = reverse("admin:login")
+    statuses = []
+    for n in range(tries):
+        headers = {"REMOTE_ADDR": remote(n)}
+        if xff is not None:
+            headers["HTTP_X_FORWARDED_FOR"] = xff(n)
+        statuses.append(
+            client.post(login, {"username": username, "password": f"mala-{n}"}, **headers)
+        )
+    return [response.status_code for response in statuses]
+
+
+def logs_in(client, *, username="editora", **headers) -> bool:
+    response = client.post(
+        reverse("admin:login"), {"username": username, "password": "la-buena-clave-2026"}, **headers
+    )
+    return response.status_code == 302 and "_auth_user_id" in client.session
+
+
+@pytest.fixture
+def editors(django_user_model):
+    for name in ("editora", "otra"):
+        django_user_model.objects.create_user(name, password="la-buena-clave-2026", is_staff=True)
+
+
+def test_a_new_x_forwarded_for_on_each_try_does_not_reset_the_count(client, editors):
+    statuses = try_logins(client, BAD_TRIES, xff=lambda n: f"198.51.100.{n + 1}")
+    assert statuses[: settings.AXES_FAILURE_LIMIT - 1] == [200] * (settings.AXES_FAILURE_LIMIT - 1)
+    assert set(statuses[settings.AXES_FAILURE_LIMIT - 1 :]) == {429}
+    assert not logs_in(client, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.99")
+    # Another user from the same connection is locked out too: the address is what counts.
+    assert not logs_in(client, username="otra", REMOTE_ADDR="203.0.113.7")
+
+
+def test_behind_one_proxy_the_real_client_is_locked_and_others_are_not(client, settings, editors):
+    settings.PROXY_COUNT = 1
+    proxy = "10.0.0.2"  # every request reaches the app from nginx
+    statuses = try_logins(
+        client, BAD_TRIES, remote=lambda n: proxy, xff=lambda n: f"198.51.100.{n + 1}, 203.0.113.7"
+    )
+    assert statuses[-1] == 429
+    spoofed = {"REMOTE_ADDR": proxy, "HTTP_X_FORWARDED_FOR": "192.0.2.50, 203.0.113.7"}
+    assert not logs_in(client, **spoofed)
+    # Someone else behind the same proxy, with another account, still gets in.
+    assert logs_in(client, username="otra", REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="192.0.2.8")
+
+
+def test_rotating_real_addresses_still_locks_the_username(client, editors):
+    statuses = try_logins(client, BAD_TRIES, remote=lambda n: f"198.51.100.{n + 1}")
+    assert statuses[-1] == 429
+    assert not logs_in(client, REMOTE_ADDR="192.0.2.200")
+    assert logs_in(client, username="otra", REMOTE_ADDR="192.0.2.200")
