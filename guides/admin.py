@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from .forms import ProviderAdminForm
 from .models import Category, Guide, Provider
 
 
@@ -95,6 +96,7 @@ class ProviderAdmin(TabbedTranslationAdmin):
     search_fields = ("name", "website", "contact_email", "notes")
     filter_horizontal = ("guides",)
     readonly_fields = ("source", "created_at", "updated_at")
+    form = ProviderAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ("verify",)
     fieldsets = (

@@ -51,6 +51,19 @@ def test_editors_can_add_a_provider(editor_client):
     assert list(provider.guides.all()) == [guide]
 
 
+@pytest.mark.parametrize("cost", ["-5", "-0.01"])
+def test_a_negative_cost_in_the_admin_gets_its_own_message(editor_client, cost):
+    response = editor_client.post(
+        "/admin/guides/provider/add/",
+        {"name": "Costo negativo", "turnaround_es": "1 día", "cost_soles": cost},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "El costo no puede ser negativo: escribe 0 si el trámite es gratis." in html
+    assert "provider_cost_not_negative" not in html  # not the database's wording
+    assert not Provider.objects.filter(name="Costo negativo").exists()
+
+
 def test_editors_can_edit_a_guide_and_it_is_rendered_at_save(editor_client):
     guide = Guide.objects.get(translation_key="essalud-unemployment-coverage")
     page = editor_client.get(f"/admin/guides/guide/{guide.pk}/change/")

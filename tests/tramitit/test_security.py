@@ -1,8 +1,16 @@
 """Security: headers on every response, production settings, the admin login rate limit."""
 
 import os
+import pwd
+import shutil
+import socket
 import subprocess
 import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -121,6 +129,7 @@ CLIENT_ADDRESSES = [
     (2, "10.0.0.2", "198.51.100.1, 203.0.113.7, 10.0.0.9", "203.0.113.7"),  # LB, then nginx
     (2, "10.0.0.2", "203.0.113.7", "10.0.0.2"),  # fewer entries than proxies
     (1, "10.0.0.2", " 2001:db8::1 ", "2001:db8::1"),
+    (0, "", None, "0.0.0.0"),  # no address known (a Unix socket): one shared count
 ]
 
 
@@ -210,3 +219,89 @@ def test_rotating_real_addresses_still_locks_the_username(client, editors):
     assert statuses[-1] == 429
     assert not logs_in(client, REMOTE_ADDR="192.0.2.200")
     assert logs_in(client, username="otra", REMOTE_ADDR="192.0.2.200")
+
+
+# --- deploy/nginx.conf: valid, and its limit on the suggestion form's posts -----------------
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+class _Upstream(BaseHTTPRequestHandler):
+    """Stands in for gunicorn: 200 to anything."""
+
+    def _answer(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def nginx(tmp_path):
+    """deploy/nginx.conf with its placeholders filled for loopback (as benchmarks/server.py
+    does), checked with ``nginx -t`` and running in front of a stand-in upstream."""
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (apt-get install -y nginx-light)")
+    upstream = ThreadingHTTPServer(("127.0.0.1", 0), _Upstream)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    port = free_port()
+    values = {
+        "USER": pwd.getpwuid(os.getuid()).pw_name,
+        "WORKERS": "1",
+        "PREFIX": str(tmp_path),
+        "ERROR_LOG": str(tmp_path / "error.log"),
+        "ACCESS_LOG": "off",
+        "MIME_TYPES": "/etc/nginx/mime.types",
+        "LISTEN": f"127.0.0.1:{port}",
+        "UPSTREAM": f"127.0.0.1:{upstream.server_address[1]}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    for key, value in values.items():
+        text = text.replace(f"@{key}@", value)
+    config = tmp_path / "nginx.conf"
+    config.write_text(text)
+    checked = subprocess.run([NGINX, "-t", "-c", str(config)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen([NGINX, "-c", str(config), "-g", "daemon off;"])
+    try:
+        for _ in range(50):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        upstream.shutdown()
+
+
+def status_of(url: str, *, data: bytes | None = None) -> int:
+    try:
+        with urllib.request.urlopen(url, data=data, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_nginx_limits_posts_to_the_suggestion_form_only(nginx):
+    form = f"{nginx}/guias/afiliar-familiar-essalud/sugerir-proveedor/"
+    posts = [status_of(form, data=b"nombre=x") for _ in range(30)]
+    # 20 at once (the burst) and the one the rate allows, then nginx's 429.
+    assert posts[:21] == [200] * 21 and set(posts[21:]) == {429}, posts
+    assert status_of(f"{nginx}/en/guias/otra/sugerir-proveedor/", data=b"x") == 429
+    assert [status_of(form) for _ in range(5)] == [200] * 5  # reading the form is free
+    assert status_of(f"{nginx}/calculadora/", data=b"x") == 200  # other posts are not limited
