@@ -4,8 +4,10 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+import reversion
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Provider
@@ -178,8 +180,11 @@ class ProviderSuggestionForm(forms.Form):
         return bool(self.data.get("apodo", "").strip())
 
     @transaction.atomic
+    @reversion.create_revision()
     def save(self, guide) -> Provider:
-        """Store the suggestion, unverified, linked to ``guide`` (both or nothing)."""
+        """Store the suggestion, unverified, linked to ``guide`` (both or nothing), as the
+        first version of its history."""
+        reversion.set_comment(gettext("Sugerencia del público en «%(guide)s».") % {"guide": guide})
         data = self.cleaned_data
         provider = Provider(
             name=data["nombre"],

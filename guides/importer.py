@@ -32,6 +32,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -273,7 +274,9 @@ def _categories(source):
 
 def import_guide(source: GuideFile, *, force=False) -> str:
     """Save one parsed file in its own transaction; returns created/updated/unchanged."""
-    with transaction.atomic():
+    # A revision of its own: an import shows in the guide's history and can be undone.
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment(f"Importada desde {source.path}")
         guide = Guide.objects.filter(translation_key=source.translation_key).first()
         lang = source.language
         if guide is None and lang != DEFAULT_LANGUAGE:
