@@ -15,7 +15,10 @@ records how one is now before its first change (the admin calls it before saving
 ``prepare()`` does it for all of them (``loadcontent``, on every deploy).
 """
 
+from pathlib import Path
+
 import reversion
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
@@ -33,6 +36,14 @@ def register() -> None:
     reversion.register(Provider.guides.through)
     # search_vector is PostgreSQL's own index data: rebuilt by the save a restore ends with.
     reversion.register(Guide, follow=("provider_links",), exclude=("search_vector",))
+
+
+def import_comment(path) -> str:
+    """What an import's revision says: the file, from the project's folder when inside it."""
+    path = Path(path)
+    if path.is_absolute() and path.is_relative_to(settings.BASE_DIR):
+        path = path.relative_to(settings.BASE_DIR)
+    return _("Importada desde %(path)s") % {"path": path}
 
 
 def baseline(obj) -> None:

@@ -39,6 +39,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from . import history
 from .models import Category, Guide
 
 # The starter guides that ``loadcontent`` imports.
@@ -276,7 +277,7 @@ def import_guide(source: GuideFile, *, force=False) -> str:
     """Save one parsed file in its own transaction; returns created/updated/unchanged."""
     # A revision of its own: an import shows in the guide's history and can be undone.
     with transaction.atomic(), reversion.create_revision():
-        reversion.set_comment(f"Importada desde {source.path}")
+        reversion.set_comment(history.import_comment(source.path))
         guide = Guide.objects.filter(translation_key=source.translation_key).first()
         lang = source.language
         if guide is None and lang != DEFAULT_LANGUAGE:

@@ -9,6 +9,8 @@ from django.test import Client
 
 from guides.models import Category, Guide, Provider
 
+from .admin_forms import INLINE, guide_form
+
 pytestmark = pytest.mark.django_db
 
 EDITOR_PERMISSIONS = {
@@ -151,37 +153,6 @@ def test_editors_can_add_a_guide_that_is_rendered_and_searchable(editor_client, 
 
 
 # --- History and restore (guides.history, HistoryAdmin) -----------------------------------
-
-INLINE = "Provider_guides"
-
-
-def guide_form(guide, *, add_providers=(), **changes):
-    """The guide's change form as the admin would post it, with ``changes`` applied."""
-    data = {
-        f"{field}_{code}": getattr(guide, f"{field}_{code}") or ""
-        for field in ("title", "description", "body", "meta_title")
-        for code in ("es", "en")
-    }
-    data |= {
-        "slug": guide.slug,
-        "translation_key": guide.translation_key,
-        "published_on": guide.published_on.isoformat(),
-        "author": guide.author,
-        "categories": [category.pk for category in guide.categories.all()],
-    }
-    if guide.draft:
-        data["draft"] = "on"
-    links = list(guide.provider_links.order_by("pk"))
-    for n, link in enumerate(links):
-        data |= {f"{INLINE}-{n}-id": link.pk, f"{INLINE}-{n}-guide": guide.pk}
-        data[f"{INLINE}-{n}-provider"] = link.provider_id
-    for n, provider in enumerate(add_providers, start=len(links)):
-        data |= {f"{INLINE}-{n}-guide": guide.pk, f"{INLINE}-{n}-provider": provider.pk}
-    data |= {
-        f"{INLINE}-TOTAL_FORMS": len(links) + len(add_providers),
-        f"{INLINE}-INITIAL_FORMS": len(links),
-    }
-    return data | changes
 
 
 def change_url(obj):
