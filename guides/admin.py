@@ -39,6 +39,8 @@ class HistoryAdmin(VersionAdmin):
     for objects older than the history, and one revision per object in actions."""
 
     object_history_template = "admin/guides/object_history.html"
+    change_list_template = "admin/guides/change_list.html"
+    recover_list_template = "admin/guides/recover_list.html"
     history_latest_first = True
 
     def get_urls(self):
@@ -59,6 +61,15 @@ class HistoryAdmin(VersionAdmin):
             history.baseline(obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def delete_model(self, request, obj):
+        history.baseline(obj)  # so "Recuperar lo eliminado" has a version to bring back
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            history.baseline(obj)
+        super().delete_queryset(request, queryset)
+
     def changelist_view(self, request, extra_context=None):
         # Not inside one revision for the whole page, as VersionAdmin does: an action saves
         # each object in a revision of its own (save_with_history).
@@ -71,6 +82,10 @@ class HistoryAdmin(VersionAdmin):
         with self.create_revision(request):
             obj.save()
             self.log_change(request, obj, message)
+
+    def recoverlist_view(self, request, extra_context=None):
+        title = gettext("Recuperar lo eliminado: %s") % self.opts.verbose_name_plural
+        return super().recoverlist_view(request, {"title": title, **(extra_context or {})})
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))

@@ -42,6 +42,7 @@ PAGES = [
     ("guide-history", "guides/guide/{guide}/history/", "editor", "Versión actual"),
     ("guide-version", "guides/guide/{guide}/history/{version}/", "editor", "Primera edición"),
     ("provider-history", "guides/provider/{provider}/history/", "editor", "Sugerencia del público"),
+    ("guides-recover", "guides/guide/recover/", "editor", "No hay nada eliminado que recuperar"),
     ("plans-read-only", "insurance/plan/", "superuser", "Solo lectura."),
     ("plan-read-only", "insurance/plan/{plan}/change/", "superuser", "Solo lectura."),
 ]

@@ -378,3 +378,25 @@ def test_loadcontent_gives_objects_without_history_a_first_version(make_guide):
     assert first.field_dict["title_es"] == "Sin historia"
     call_command("loadcontent", verbosity=0, stdout=StringIO())
     assert len(versions_of(guide)) == 1
+
+
+def test_what_a_superuser_deleted_can_be_recovered(admin_client, editor_client, make_guide):
+    guide = make_guide("se-borra", "Se borra y vuelve")
+    guide_pk = guide.pk
+    assert (
+        admin_client.post(f"/admin/guides/guide/{guide_pk}/delete/", {"post": "yes"}).status_code
+        == 302
+    )
+    assert not Guide.objects.filter(pk=guide_pk).exists()
+    listing = editor_client.get("/admin/guides/guide/")
+    assert "Recuperar lo eliminado" in listing.content.decode()
+    page = editor_client.get("/admin/guides/guide/recover/")
+    assert page.status_code == 200 and "Se borra y vuelve" in page.content.decode()
+    (deleted,) = page.context["deleted"]
+    form = editor_client.get(f"/admin/guides/guide/recover/{deleted.pk}/")
+    assert form.status_code == 200
+    data = guide_form(guide)
+    data |= {f"{INLINE}-TOTAL_FORMS": 0, f"{INLINE}-INITIAL_FORMS": 0}
+    save(editor_client, f"/admin/guides/guide/recover/{deleted.pk}/", data)
+    recovered = Guide.objects.get(pk=guide_pk)
+    assert "Un paso." in recovered.body_html
