@@ -41,6 +41,7 @@ class HistoryAdmin(VersionAdmin):
     object_history_template = "admin/guides/object_history.html"
     change_list_template = "admin/guides/change_list.html"
     recover_list_template = "admin/guides/recover_list.html"
+    revision_form_template = "admin/guides/revision_form.html"
     history_latest_first = True
 
     def get_urls(self):
@@ -82,6 +83,14 @@ class HistoryAdmin(VersionAdmin):
         with self.create_revision(request):
             obj.save()
             self.log_change(request, obj, message)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        when = localize(template_localtime(version.revision.date_created))
+        title = gettext("Versión del %(when)s") % {"when": when}
+        return super().revision_view(
+            request, object_id, version_id, {"title": title, **(extra_context or {})}
+        )
 
     def recoverlist_view(self, request, extra_context=None):
         title = gettext("Recuperar lo eliminado: %s") % self.opts.verbose_name_plural
