@@ -261,7 +261,7 @@ def test_the_date_shows_that_version_in_the_form_with_its_tabs_and_inline(
     assert page.status_code == 200
     html = page.content.decode()
     assert "Primera versión del paso." in html and 'id="id_body_en"' in html
-    assert "<title>Versión del " in html and "Así era esta versión." in html
+    assert " | Versión del " in html and "Así era esta versión." in html
     assert f'name="{INLINE}-TOTAL_FORMS"' in html
     unemployment.refresh_from_db()
     assert "Segunda versión" in unemployment.body_es  # looking changes nothing
