@@ -1,15 +1,62 @@
-"""Public forms of the guides: search, and "Sugerir un proveedor"."""
+"""Public forms of the guides (search, "Sugerir un proveedor") and the admin's provider form."""
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
+import reversion
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Provider
 
 MAX_COST = Decimal("9999999.99")
+NEGATIVE_COST = _("El costo no puede ser negativo: escribe 0 si el trámite es gratis.")
+
+# Embeddings, overrides and isolates reorder how the text around them is shown, so a name can
+# read one way on the page and another in the database ("Trojan Source"): refused.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Letters that draw nothing (Hangul fillers, the blank Braille pattern): dropped, with the
+# format characters (zero-width spaces and joiners, BOM, soft hyphen, direction marks).
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# A website is printed inside an href: it never needs quotes or angle brackets.
+NOT_IN_A_URL = frozenset("\"'<>`")
+
+
+def published_text(value: str) -> str:
+    """Text a guide will show: bidirectional controls refused; invisible characters dropped
+    and runs of spaces folded, so what is stored is what a reader sees."""
+    if BIDI_CONTROLS & set(value):
+        raise forms.ValidationError(
+            _(
+                "Tiene caracteres invisibles que cambian el orden del texto: escríbelo de "
+                "nuevo a mano, sin copiarlo y pegarlo."
+            ),
+            code="bidi",
+        )
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    return "".join(
+        char
+        for char in text
+        if unicodedata.category(char) not in {"Cf", "Cc"} and char not in BLANK_LETTERS
+    )
+
+
+class WebsiteField(forms.URLField):
+    """A URL field that names the problem when quotes or angle brackets were pasted in."""
+
+    def to_python(self, value):
+        if value and NOT_IN_A_URL & set(value):
+            raise forms.ValidationError(
+                _(
+                    "La dirección web no puede llevar comillas ni los signos < >: copia solo "
+                    "la dirección, por ejemplo https://www.ejemplo.pe"
+                ),
+                code="characters",
+            )
+        return super().to_python(value)
 
 
 class GuideSearchForm(forms.Form):
@@ -33,7 +80,7 @@ class ProviderSuggestionForm(forms.Form):
             ),
         },
     )
-    sitio_web = forms.URLField(
+    sitio_web = WebsiteField(
         label=_("Sitio web (opcional)"),
         required=False,
         max_length=200,
@@ -88,16 +135,27 @@ class ProviderSuggestionForm(forms.Form):
     )
 
     def clean_nombre(self):
-        name = " ".join(self.cleaned_data["nombre"].split())
-        if not name:
-            raise forms.ValidationError(_("Escribe el nombre del proveedor."))
+        name = published_text(self.cleaned_data["nombre"])
+        if not any(char.isalnum() for char in name):
+            raise forms.ValidationError(
+                _(
+                    "El nombre no tiene letras ni números (solo espacios, signos o caracteres "
+                    "invisibles): escribe el nombre del proveedor."
+                ),
+                code="invisible",
+            )
         return name
+
+    def clean_plazo(self):
+        return published_text(self.cleaned_data["plazo"])
 
     def clean_costo(self):
         raw = self.cleaned_data["costo"].strip()
         if not raw:
             return None
         text = re.sub(r"^(s/\.?|pen)\s*", "", raw, flags=re.IGNORECASE).replace(" ", "")
+        if text.startswith(("-", "\u2212")):  # a hyphen or the minus sign
+            raise forms.ValidationError(NEGATIVE_COST, code="negative")
         if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d{1,2})?", text):
             text = text.replace(",", "")  # 1,025.50: commas separate thousands in Peru
         elif re.fullmatch(r"\d+,\d{1,2}", text):
@@ -122,13 +180,16 @@ class ProviderSuggestionForm(forms.Form):
         return bool(self.data.get("apodo", "").strip())
 
     @transaction.atomic
+    @reversion.create_revision()
     def save(self, guide) -> Provider:
-        """Store the suggestion, unverified, linked to ``guide`` (both or nothing)."""
+        """Store the suggestion, unverified, linked to ``guide`` (both or nothing), as the
+        first version of its history."""
+        reversion.set_comment(gettext("Sugerencia del público en «%(guide)s».") % {"guide": guide})
         data = self.cleaned_data
         provider = Provider(
             name=data["nombre"],
             website=data["sitio_web"],
-            turnaround=" ".join(data["plazo"].split()),
+            turnaround=data["plazo"],
             cost_soles=data["costo"],
             contact_email=data["correo"],
             notes=data["comentario"],
@@ -139,3 +200,14 @@ class ProviderSuggestionForm(forms.Form):
         provider.save()
         provider.guides.add(guide)
         return provider
+
+
+class ProviderAdminForm(forms.ModelForm):
+    """The admin's provider form (ProviderAdmin builds it for Provider): the database
+    refuses a negative cost, this says why."""
+
+    def clean_cost_soles(self):
+        cost = self.cleaned_data["cost_soles"]
+        if cost is not None and cost < 0:
+            raise forms.ValidationError(NEGATIVE_COST, code="negative")
+        return cost

@@ -32,12 +32,14 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from . import history
 from .models import Category, Guide
 
 # The starter guides that ``loadcontent`` imports.
@@ -273,7 +275,9 @@ def _categories(source):
 
 def import_guide(source: GuideFile, *, force=False) -> str:
     """Save one parsed file in its own transaction; returns created/updated/unchanged."""
-    with transaction.atomic():
+    # A revision of its own: an import shows in the guide's history and can be undone.
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment(history.import_comment(source.path))
         guide = Guide.objects.filter(translation_key=source.translation_key).first()
         lang = source.language
         if guide is None and lang != DEFAULT_LANGUAGE:

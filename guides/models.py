@@ -197,6 +197,12 @@ class Guide(models.Model):
         return data.get(get_language()) or data.get("es") or {"steps": [], "supplies": []}
 
     @property
+    def provider_links(self):
+        """This guide's rows in the guide-provider table (what the admin's inline edits): its
+        history follows them (guides.history), so restoring a guide restores its providers."""
+        return Provider.guides.through.objects.filter(guide=self)
+
+    @property
     def content_language(self):
         """The language the body is really shown in (English falls back to Spanish)."""
         code = (get_language() or "es").split("-")[0]

@@ -1,6 +1,8 @@
 import logging
+import math
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
@@ -9,6 +11,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import get_usage
 
 from tramitit.indexing import render_page
 
@@ -129,26 +132,51 @@ def guide_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 def suggest_provider(request, slug):
     guide = get_object_or_404(Guide.objects.published().for_list(), slug=slug)
+    template, status = "guides/suggest_provider.html", 200
+    context = {"guide": guide}
     if request.method == "POST":
-        form = ProviderSuggestionForm(request.POST)
-        if form.is_spam:
-            logger.info("Provider suggestion dropped by the honeypot (guide %s).", guide.slug)
-            return redirect("guides:suggest_provider_thanks", slug=guide.slug)
-        if form.is_valid():
-            form.save(guide)
-            return redirect("guides:suggest_provider_thanks", slug=guide.slug)
-        status = 400
+        over_limit = _suggestion_limit(request)
+        if over_limit is not None:
+            # Nothing is checked or saved; the form comes back as typed, to send later.
+            template, status = "guides/suggest_provider_too_many.html", 429
+            context["form"] = ProviderSuggestionForm(initial=request.POST.dict())
+            context["wait_minutes"] = over_limit
+        else:
+            form = ProviderSuggestionForm(request.POST)
+            if form.is_spam:
+                logger.info("Provider suggestion dropped by the honeypot (guide %s).", guide.slug)
+                return redirect("guides:suggest_provider_thanks", slug=guide.slug)
+            if form.is_valid():
+                form.save(guide)
+                return redirect("guides:suggest_provider_thanks", slug=guide.slug)
+            context["form"], status = form, 400
     else:
-        form = ProviderSuggestionForm()
-        status = 200
+        context["form"] = ProviderSuggestionForm()
     # The form and its thanks page belong to their guide: that is the page to list.
-    return render_page(
-        request,
-        "guides/suggest_provider.html",
-        {"guide": guide, "form": form},
-        status=status,
-        canonical=guide.get_absolute_url(),
+    response = render_page(
+        request, template, context, status=status, canonical=guide.get_absolute_url()
     )
+    if status == 429:
+        response["Retry-After"] = str(context["wait_minutes"] * 60)
+    return response
+
+
+def _suggestion_limit(request) -> int | None:
+    """Count this post against the client's SUGGESTION_RATE; over it, the minutes to wait.
+
+    Every post counts (valid, invalid or caught by the honeypot): a flood is the cost.
+    """
+    usage = get_usage(
+        request,
+        group="guides.suggest_provider",
+        key="ip",  # tramitit.clients.client_address, through RATELIMIT_IP_META_KEY
+        rate=settings.SUGGESTION_RATE,
+        method="POST",
+        increment=True,
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    return max(1, math.ceil(usage["time_left"] / 60))
 
 
 @require_GET

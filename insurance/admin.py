@@ -1,10 +1,13 @@
-"""Admin for the plan catalogue.
+"""Admin for the plan catalogue: read-only (docs/adr/0005-plan-content-read-only-in-admin.md).
 
-Plan content comes from the fixtures (``manage.py loadcontent`` overwrites edits made here),
-so the admin is mainly for reading and checking; corrections belong in fixtures/.
+Plan content lives in the YAML of ``fixtures/``, reviewed in git and loaded by ``manage.py
+loadcontent``, which would overwrite an edit made here; so nothing here can be added,
+changed or deleted, and every page says where the text is corrected instead
+(templates/admin/insurance/).
 """
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -24,13 +27,27 @@ from .models import (
 )
 
 
+class FixtureContentAdmin(TabbedTranslationAdmin):
+    """Shows plan content, never writes it: the fixtures are its one source."""
+
+    # Django builds the form even to show it read-only; Django 6's scheme, not 5's.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Plan)
-class PlanAdmin(TabbedTranslationAdmin):
+class PlanAdmin(FixtureContentAdmin):
     list_display = ("name", "brand", "slug", "nature", "order")
     list_filter = ("nature",)
     search_fields = ("name", "brand", "summary", "audience")
-    prepopulated_fields = {"slug": ("name",)}
-    filter_horizontal = ("covers",)
     fieldsets = (
         (None, {"fields": ("name", "brand", "slug", "nature", "nature_note", "order")}),
         (
@@ -42,32 +59,31 @@ class PlanAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(FixtureContentAdmin):
     list_display = ("name", "slug", "is_dependant", "order")
     list_filter = ("is_dependant",)
     search_fields = ("name", "description")
 
 
 @admin.register(Form)
-class FormAdmin(TabbedTranslationAdmin):
+class FormAdmin(FixtureContentAdmin):
     list_display = ("code", "name", "url")
     search_fields = ("code", "name")
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(FixtureContentAdmin):
     list_display = ("title", "plan", "number", "level", "order", "anchor")
     list_filter = ("plan", "level")
     search_fields = ("title", "body", "anchor")
     list_select_related = ("plan",)
 
 
-class SectionItemAdmin(TabbedTranslationAdmin):
+class SectionItemAdmin(FixtureContentAdmin):
     """Shared columns for everything listed inside a section."""
 
     list_filter = ("section__plan",)
     list_select_related = ("section__plan",)
-    autocomplete_fields = ("section",)
 
     @admin.display(description=_("seguro"), ordering="section__plan__order")
     def plan(self, obj):

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -19,3 +20,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the real content, loaded once per run."""
     with django_db_blocker.unblock():
         call_command("loadcontent", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with no post counted against the suggestion form's rate limit."""
+    caches[settings.RATELIMIT_USE_CACHE].clear()

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_ratelimit",
+    "reversion",
     "insurance",
     "guides",
 ]
@@ -145,18 +147,41 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin login rate limit: after 5 failures from one address, that address waits 15 minutes.
+# How many reverse proxies of ours stand in front of the app (nginx, a load balancer): the
+# client is the hop they saw (tramitit/clients.py). 0 trusts only the socket's address.
+try:
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0") or "0")
+except ValueError as error:
+    raise ImproperlyConfigured("PROXY_COUNT must be a whole number (0, 1, 2...).") from error
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT cannot be negative.")
+
+# Admin login rate limit: after 5 failures from one address, or for one username from any
+# address, further tries wait 15 minutes (rotating addresses does not help; the price is that
+# a stranger can make an editor wait, never get in).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "tramitit.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
-# Behind N reverse proxies (nginx, a load balancer), the client is the Nth address from the
-# right of X-Forwarded-For; 0 trusts only the socket's address.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# The public suggestion form: at most SUGGESTION_RATE posts per client address (the same
+# address as the lockout), counted by django-ratelimit in the default cache (never `pages`,
+# a dummy while DEBUG is on). With REDIS_URL the count is shared by every process; Django's
+# own Redis backend increments atomically (INCR) but is missing from django-ratelimit 4.1's
+# list of known backends (W001). Without Redis each process counts on its own (E003): exact
+# for runserver and the tests, looser by the number of gunicorn workers in production, where
+# deploy/nginx.conf's limit_req is the shared limit in front.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "tramitit.clients.client_address"
+SUGGESTION_RATE = "10/h"
+SILENCED_SYSTEM_CHECKS = [
+    "django_ratelimit.W001",
+    *([] if REDIS_URL else ["django_ratelimit.E003"]),
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

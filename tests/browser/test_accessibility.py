@@ -216,3 +216,26 @@ def test_axe_reports_what_it_should(page):
         '<p style="color: #bbb; background: #fff">Texto tenue</p></main></body></html>'
     )
     assert {v["id"] for v in violations(page)} >= {"image-alt", "color-contrast"}
+
+
+def test_suggestions_over_the_limit_come_back_as_typed(page, settings, screenshot):
+    """The 429 page of the suggestion form (guides.views): accessible, and the person's
+    text is still in the form to send later."""
+    settings.SUGGESTION_RATE = "1/h"
+    page.goto(GUIDE + "sugerir-proveedor/")
+    page.get_by_role("button", name=re.compile("Enviar")).click()  # the one allowed post
+    page.get_by_label("Nombre del proveedor").fill("Gestiones Lima EIRL")
+    page.get_by_label("Plazo (opcional)").fill("2 días")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name=re.compile("Enviar")).click()
+    assert navigation.value.status == 429
+    expect(page.get_by_role("alert")).to_contain_text("Vuelve a enviarla dentro de")
+    expect(page.get_by_label("Nombre del proveedor")).to_have_value("Gestiones Lima EIRL")
+    expect(page.get_by_label("Plazo (opcional)")).to_have_value("2 días")
+    screenshot("suggest-provider-too-many")
+    found = {}
+    for width in WIDTHS:
+        page.set_viewport_size(width)
+        if items := violations(page):
+            found[f"429 @{width['width']}px"] = items
+    assert not found, "axe found accessibility violations:\n" + report(found)

@@ -11,6 +11,8 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from guides.models import Guide, Provider
+from insurance.models import Plan
+from tests.guides.admin_forms import guide_form
 
 from . import test_accessibility as main_pages
 from .a11y import report, violations
@@ -21,9 +23,10 @@ LOGIN = f"{ADMIN}login/"
 PASSWORD = "una-clave-de-prueba-larga"  # throwaway users in the test database
 GUIDE_SLUG = "afiliar-familiar-essalud"
 
-# (name, path, who, text on the page): ``{guide}`` and ``{provider}`` are filled with the
-# test's objects. Editors have no permission on categories, so only a superuser sees that
-# list; pages both see are checked as both, since each gets different controls.
+# (name, path, who, text on the page): ``{guide}``, ``{provider}``, ``{version}`` (the guide's
+# first edit) and ``{plan}`` are filled with the test's objects. Editors have no permission on
+# categories or plans, so only a superuser sees those; pages both see are checked as both,
+# since each gets different controls.
 PAGES = [
     ("index", "", "editor", "Proveedores"),
     ("index", "", "superuser", "Usuarios"),
@@ -36,7 +39,15 @@ PAGES = [
     ("provider-change", "guides/provider/{provider}/change/", "editor", "Modificar proveedor"),
     ("provider-change", "guides/provider/{provider}/change/", "superuser", "Modificar proveedor"),
     ("categories", "guides/category/", "superuser", "Perú"),
+    ("guide-history", "guides/guide/{guide}/history/", "editor", "Versión actual"),
+    ("guide-version", "guides/guide/{guide}/history/{version}/", "editor", "Primera edición"),
+    ("provider-history", "guides/provider/{provider}/history/", "editor", "Sugerencia del público"),
+    ("guides-recover", "guides/guide/recover/", "editor", "No hay nada eliminado que recuperar"),
+    ("plans-read-only", "insurance/plan/", "superuser", "Solo lectura."),
+    ("plan-read-only", "insurance/plan/{plan}/change/", "superuser", "Solo lectura."),
 ]
+# Pages with a form the scripts build on (language tabs, the selectors).
+FORMS = {"guide-add", "guide-change", "provider-add", "provider-change", "guide-version"}
 
 
 @pytest.fixture
@@ -48,18 +59,37 @@ def users():
 
 
 @pytest.fixture
-def suggestion():
-    """An unverified suggestion from the public on a guide: what the filter is for."""
-    provider = Provider.objects.create(
-        name="Gestiones Lima EIRL",
-        website="https://gestioneslima.pe",
-        turnaround="2 días",
-        source=Provider.Source.SUGGESTION,
-        contact_email="ana@example.pe",
-        notes="Me ayudaron con la inscripción de mi esposo.",
+def suggestion(live_server):
+    """An unverified suggestion from the public on a guide, sent through the form (so its
+    history starts there): what the filter is for."""
+    guide = Guide.objects.get(slug=GUIDE_SLUG)
+    Client().post(
+        f"/guias/{guide.slug}/sugerir-proveedor/",
+        {
+            "nombre": "Gestiones Lima EIRL",
+            "sitio_web": "https://gestioneslima.pe",
+            "plazo": "2 días",
+            "correo": "ana@example.pe",
+            "comentario": "Me ayudaron con la inscripción de mi esposo.",
+        },
     )
-    provider.guides.add(Guide.objects.get(slug=GUIDE_SLUG))
-    return provider
+    return Provider.objects.get(name="Gestiones Lima EIRL")
+
+
+@pytest.fixture
+def first_edit(users):
+    """The guide edited twice by the editor: the version its first edit left."""
+    from reversion.models import Version
+
+    client = Client()
+    client.force_login(users["editor"])
+    guide = Guide.objects.get(slug=GUIDE_SLUG)
+    for step in ("Primera edición", "Segunda edición"):
+        data = guide_form(guide, body_es=f"{guide.body_es}\n\n{step}.")
+        response = client.post(f"{ADMIN}guides/guide/{guide.pk}/change/", data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        guide.refresh_from_db()
+    return Version.objects.get_for_object(guide).order_by("-pk")[1]
 
 
 @pytest.fixture
@@ -124,21 +154,41 @@ def test_lockout_page(page, users, screenshot):
 @pytest.mark.parametrize(
     ("name", "path", "who", "text"), PAGES, ids=[f"{p[0]}-{p[2]}" for p in PAGES]
 )
-def test_admin_page(page, users, suggestion, sign_in, screenshot, name, path, who, text):
+def test_admin_page(
+    page, users, suggestion, first_edit, sign_in, screenshot, name, path, who, text
+):
     sign_in(users[who])
     guide = Guide.objects.get(slug=GUIDE_SLUG)
-    url = ADMIN + path.format(guide=guide.pk, provider=suggestion.pk)
+    plan = Plan.objects.get(slug="regular")
+    url = ADMIN + path.format(
+        guide=guide.pk, provider=suggestion.pk, version=first_edit.pk, plan=plan.pk
+    )
     response = page.goto(url)
     assert response.status == 200, f"{url}: {response.status}"
     expect(page.locator("#user-tools")).to_contain_text(users[who].username)
     expect(page.locator("#content")).to_contain_text(text)
-    if path.endswith(("add/", "change/")):
+    if name in FORMS:
         # Axe checks what the scripts build, once built and mended (admin.js names the
         # language switch last): the tabs and switch on jQuery's ready, selectors on load.
         expect(page.get_by_role("combobox", name="Idioma de todos los campos")).to_be_visible()
         expect(page.get_by_role("tab", selected=True).first).to_be_visible()
         expect(page.locator(".selector-filter input").first).to_be_visible()
     assert_accessible(page, screenshot, name)
+
+
+def test_restore_from_the_history(page, users, first_edit, sign_in, screenshot):
+    """One click on "Restaurar" puts the first edit back and says so, on an accessible page."""
+    sign_in(users["editor"])
+    guide = Guide.objects.get(slug=GUIDE_SLUG)
+    page.goto(f"{ADMIN}guides/guide/{guide.pk}/history/")
+    restore = page.get_by_role("button", name=re.compile(r"^Restaurar la versión del "))
+    expect(restore).to_have_count(2)  # the first edit, and the guide before the edits
+    with page.expect_navigation():
+        restore.nth(0).click()
+    expect(page.locator(".messagelist .success")).to_contain_text("Restaurada la versión del")
+    guide.refresh_from_db()
+    assert guide.body_es.endswith("Primera edición.")
+    assert_accessible(page, screenshot, "guide-restored")
 
 
 def test_logout_page(page, users, sign_in, screenshot):

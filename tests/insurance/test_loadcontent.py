@@ -1,7 +1,10 @@
+import shutil
 from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from insurance.models import Plan, Requirement, Section
@@ -69,3 +72,24 @@ def test_a_broken_fixture_names_file_and_line(tmp_path, settings):
     with pytest.raises(CommandError, match=r"00-catalogue.yaml, línea 3: Person: .*slug"):
         run()
     assert dump() == before
+
+
+def test_a_correction_goes_through_the_yaml_and_loadcontent(tmp_path, settings, client):
+    """The way the admin's read-only note points to (ADR 5): edit the file, load it."""
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(django_settings.FIXTURE_DIRS[0], fixtures)
+    settings.FIXTURE_DIRS = [fixtures]
+    plan = Plan.objects.get(slug="regular")
+    path = next((fixtures / "plans").glob("*-regular.yaml"))
+    text = path.read_text(encoding="utf-8")
+    opening = "summary_es: Es el seguro obligatorio"
+    assert plan.summary_es.startswith("Es el seguro obligatorio") and opening in text
+    corrected = "summary_es: Corregido en el YAML. Es el seguro obligatorio"
+    path.write_text(text.replace(opening, corrected, 1), encoding="utf-8")
+    assert run().startswith("0 created, 1 updated")
+    plan.refresh_from_db()
+    assert plan.summary_es.startswith("Corregido en el YAML. ")
+    assert run().startswith("0 created, 0 updated")
+    client.force_login(User.objects.create_superuser("admin", password="x"))
+    page = client.get(f"/admin/insurance/plan/{plan.pk}/change/").content.decode()
+    assert "Corregido en el YAML. " in page and "python manage.py loadcontent" in page

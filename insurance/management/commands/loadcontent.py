@@ -22,6 +22,7 @@ from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import translation
 
+from guides import history
 from guides.importer import (
     CREATED,
     UNCHANGED,
@@ -119,8 +120,11 @@ class Command(BaseCommand):
         """The starter guides (content/guides/), matched on translationKey.
 
         Never deletes: guides and providers editors add in the admin are theirs. A guide
-        file unchanged since its last load is skipped, so admin corrections survive.
+        file unchanged since its last load is skipped, so admin corrections survive. Each
+        import is a version in the guide's history; what has no history yet gets its first
+        version before anything changes (guides.history), so every change can be undone.
         """
+        history.prepare()
         self.guide_counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
         for path in starter_guide_paths():
             try:
