@@ -102,6 +102,7 @@ def agrarian_independent(*, on: date) -> Contribution:
         steps=[
             param_step("RMV vigente", rmv),
             param_step("Tasa de aporte", rate),
-            Step(f"Aporte: {format_percent(rate.value)} de la RMV", exact, Unit.SOLES, rate.source),
         ],
+        exact_label=f"Aporte: {format_percent(rate.value)} de la RMV",
+        reference=rate.source,
     )

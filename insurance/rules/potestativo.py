@@ -43,7 +43,6 @@ def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
         regimen="potestativo",
         on=on,
         exact=total,
-        amount=total,
         payable=total,
         rounding=Rounding.NONE,
         paid_by=(Payer.TITULAR,),

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from .money import Rounding, Unit, format_value
+from .money import Rounding, Unit, decimals_of, format_soles, format_value
 from .parameters import Band, Confidence, ParameterValue
 
 
@@ -41,9 +41,15 @@ class Step:
     value: Decimal
     unit: Unit
     reference: str
+    # Decimals of an amount in soles; None: every decimal it has, at least two (an exact
+    # product such as 111.1104 is shown as it is, not already rounded).
+    places: int | None = None
 
     @property
     def formatted(self) -> str:
+        if self.unit is Unit.SOLES:
+            places = self.places if self.places is not None else max(2, decimals_of(self.value))
+            return format_soles(self.value, places)
         return format_value(self.value, self.unit)
 
 
@@ -66,15 +72,13 @@ class PersonPremium:
 class Contribution:
     """A monthly contribution for the month ``on``.
 
-    ``exact`` is the unrounded result, ``amount`` the same to the cent (what the source
-    writes), ``payable`` what is actually paid after ``rounding``. ``floor_applied`` is None
-    where the regime has no floor.
+    ``exact`` is the unrounded result, ``payable`` what is actually paid: ``rounding``
+    applied once to ``exact``. ``floor_applied`` is None where the regime has no floor.
     """
 
     regimen: str
     on: date
     exact: Decimal
-    amount: Decimal
     payable: Decimal
     rounding: Rounding
     paid_by: tuple[Payer, ...]
@@ -84,6 +88,11 @@ class Contribution:
     withheld_by: str = ""
     notes: tuple[str, ...] = ()
     people: tuple[PersonPremium, ...] = ()
+
+    @property
+    def exact_formatted(self) -> str:
+        """The exact result, with the decimals that make its rounding evident."""
+        return format_soles(self.exact, self.rounding.evident_places(self.exact))
 
     @property
     def to_confirm(self) -> tuple[ParameterValue, ...]:

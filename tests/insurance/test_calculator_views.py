@@ -143,12 +143,12 @@ def test_step_two_keeps_the_inputs_of_a_change_link(client):
     assert checked == ["2"]
 
 
-# Hand-computed from figures.md: (query, payable, amount before rounding).
+# Hand-computed from figures.md: (query, payable, the exact amount as the page writes it).
 # fmt: off
 CASES = [
     # 9% of pay, the base never below the RMV (1,025 until 2024-12; 1,130 from 2025-01).
     ({"regimen": "regular", "periodo": "2024-05", "monto": "800"}, "92.25", "92.25"),
-    ({"regimen": "regular", "periodo": "2024-12", "monto": "1,025.50"}, "92.30", "92.30"),
+    ({"regimen": "regular", "periodo": "2024-12", "monto": "1,025.50"}, "92.30", "92.295"),
     ({"regimen": "regular", "periodo": "2025-01", "monto": "1000"}, "101.70", "101.70"),
     # Agrarian: large 8% in 2023, 6% in 2024-2027, 9% from 2028.
     ({"regimen": "agrario-dependiente", "periodo": "2023-05", "monto": "2,000",
@@ -176,6 +176,9 @@ CASES = [
     # SCTR: the source's two examples (UIT 5,150 in 2024), and 2026 (UIT 5,500).
     ({"regimen": "sctr-dependiente", "periodo": "2024-05", "monto": "1,000.00",
       "nivel_riesgo": "2"}, "12.00", "12.30"),
+    # 1,016 × 1.23% = 12.4968: rounded once, to 12 (not 12.50 and then 13).
+    ({"regimen": "sctr-dependiente", "periodo": "2024-05", "monto": "1016",
+      "nivel_riesgo": "2"}, "12.00", "12.4968"),
     ({"regimen": "sctr-independiente", "periodo": "2024-05", "nivel_riesgo": "2"}, "32.00",
      "31.67"),
     ({"regimen": "sctr-independiente", "periodo": "2026-02", "nivel_riesgo": "1"}, "17.00",
@@ -205,7 +208,7 @@ def test_result_gives_the_hand_computed_amount(
     assert "insurance/calculator/result.html" in [t.name for t in response.templates]
     result = response.context["result"]
     assert result.payable == D(payable)
-    assert result.amount == D(amount)
+    assert result.exact_formatted == f"S/ {amount}"
     page = Page(response.content.decode())
     assert page.text["resultado-importe"] == rules.format_soles(D(payable))
 

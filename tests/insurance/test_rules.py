@@ -115,7 +115,7 @@ def test_next_years_uit_is_a_data_change_only(monkeypatch):
     monkeypatch.setattr(parameters_module, "_table", lambda: table)
     result = rules.sctr_independent(risk_level="II", on=date(2027, 3, 1))
     # 0.5 × 5,600 = 2,800; × 1.23% = 34.44 -> pays 34.00.
-    assert (result.amount, result.payable) == (D("34.44"), D("34.00"))
+    assert (result.exact_formatted, result.payable) == ("S/ 34.44", D("34.00"))
     assert rules.parameter_history("uit")[-2].end == date(2026, 12, 31)
 
 

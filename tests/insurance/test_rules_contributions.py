@@ -31,7 +31,7 @@ REGULAR = [
 @pytest.mark.parametrize(("on", "pay", "expected", "floor"), REGULAR)
 def test_regular_dependent(on, pay, expected, floor):
     result = rules.regular_dependent(monthly_pay=D(pay), on=on)
-    assert result.amount == result.payable == D(expected)
+    assert result.payable == D(expected)
     assert result.floor_applied is floor
     assert result.paid_by == (Payer.EMPLOYER,)
     assert result.rounding is rules.Rounding.CENT_HALF_UP
@@ -41,7 +41,18 @@ def test_regular_dependent(on, pay, expected, floor):
 def test_regular_keeps_the_exact_amount_apart_from_the_rounded_one():
     result = rules.regular_dependent(monthly_pay=D("1234.56"), on=date(2023, 1, 1))
     assert result.exact == D("111.1104")  # 1,234.56 × 9 / 100
-    assert result.steps[-1].text == "Aporte redondeado al céntimo"
+    # The exact product is shown as it is, then rounded: the rounding is evident.
+    assert [(s.text, s.formatted) for s in result.steps[-2:]] == [
+        ("Aporte: 9% de S/ 1,234.56", "S/ 111.1104"),
+        ("Aporte redondeado al céntimo", "S/ 111.11"),
+    ]
+    assert result.steps[-1].reference == "Tramitit Salud muestra el monto al céntimo"
+
+
+def test_no_rounding_step_where_the_exact_amount_has_cents_only():
+    result = rules.regular_dependent(monthly_pay=D("3000"), on=date(2025, 6, 1))
+    assert [s.formatted for s in result.steps[-1:]] == ["S/ 270.00"]
+    assert "redondeado" not in result.steps[-1].text
 
 
 # fmt: off
@@ -181,17 +192,20 @@ def test_potestativo_names_each_band():
 
 # fmt: off
 SCTR_DEPENDENT = [
-    # month,            level, pay,     amount,  payable  hand computation
-    (date(2024, 6, 1), "II", "1000.00", "12.30", "12.00"),  # the source: 1,000 × 1.23%
-    (date(2024, 6, 1), "I", "2500.00", "15.75", "16.00"),   # 2,500 × 0.63% = 15.75
+    # month,            level, pay,     shown exact, payable  hand computation
+    (date(2024, 6, 1), "II", "1000.00", "12.30", "12.00"),   # the source: 1,000 × 1.23%
+    # 1,016 × 1.23% = 12.4968: rounded once to 12; two decimals (12.50) would say 13.
+    (date(2024, 6, 1), "II", "1016.00", "12.4968", "12.00"),
+    (date(2024, 6, 1), "II", "1016.27", "12.50", "13.00"),   # 12.500121: above the half
+    (date(2024, 6, 1), "I", "2500.00", "15.75", "16.00"),    # 2,500 × 0.63% = 15.75
     (date(2024, 6, 1), "III", "1000.00", "15.30", "15.00"),  # 1,000 × 1.53% = 15.30
-    (date(2025, 1, 1), "IV", "3000.00", "54.90", "55.00"),  # 3,000 × 1.83% = 54.90
-    (date(2025, 1, 1), "III", "5000.00", "76.50", "77.00"),  # 76.50: half up, not to 76
-    # 2,650 × 1.83% = 48.4950 -> 48.50 (to the cent, as the source writes it) -> 49.00
-    (date(2025, 1, 1), "IV", "2650.00", "48.50", "49.00"),
+    (date(2025, 1, 1), "IV", "3000.00", "54.90", "55.00"),   # 3,000 × 1.83% = 54.90
+    (date(2025, 1, 1), "III", "5000.00", "76.50", "77.00"),  # exactly the half: up, to 77
+    (date(2025, 1, 1), "IV", "2650.00", "48.495", "48.00"),  # 48.495: below the half
+    (date(2025, 1, 1), "II", "1626.02", "20.00", "20.00"),   # 20.000046: 20, no 19.99...
 ]
 SCTR_INDEPENDENT = [
-    # month,             level, amount,  payable  hand computation (½ UIT × rate)
+    # month,             level, shown exact, payable  hand computation (½ UIT × rate)
     (date(2023, 12, 1), "II", "30.44", "30.00"),   # 2,475 × 1.23% = 30.4425
     (date(2024, 1, 1), "II", "31.67", "32.00"),    # the source: 2,575 × 1.23% = 31.6725
     (date(2024, 12, 1), "II", "31.67", "32.00"),
@@ -208,18 +222,21 @@ SCTR_INDEPENDENT = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("on", "level", "pay", "amount", "payable"), SCTR_DEPENDENT)
-def test_sctr_dependent(on, level, pay, amount, payable):
+@pytest.mark.parametrize(("on", "level", "pay", "shown", "payable"), SCTR_DEPENDENT)
+def test_sctr_dependent(on, level, pay, shown, payable):
     result = rules.sctr_dependent(monthly_pay=D(pay), risk_level=level, on=on)
-    assert (result.amount, result.payable) == (D(amount), D(payable))
+    assert (result.exact_formatted, result.payable) == (f"S/ {shown}", D(payable))
     assert result.rounding is rules.Rounding.SOL_HALF_UP
     assert result.paid_by == (Payer.EMPLOYER,)
+    assert result.steps[-2].formatted == f"S/ {shown}"  # the exact product, then its rounding
+    if result.exact != result.payable:
+        assert result.steps[-1].formatted == rules.format_soles(D(payable))
 
 
-@pytest.mark.parametrize(("on", "level", "amount", "payable"), SCTR_INDEPENDENT)
-def test_sctr_independent(on, level, amount, payable):
+@pytest.mark.parametrize(("on", "level", "shown", "payable"), SCTR_INDEPENDENT)
+def test_sctr_independent(on, level, shown, payable):
     result = rules.sctr_independent(risk_level=level, on=on)
-    assert (result.amount, result.payable) == (D(amount), D(payable))
+    assert (result.exact_formatted, result.payable) == (f"S/ {shown}", D(payable))
     assert result.paid_by == (Payer.WORKER,)
 
 
@@ -228,7 +245,7 @@ def test_the_sources_worked_examples_exactly():
         monthly_pay=D("1000.00"), risk_level=RiskLevel.II, on=date(2024, 5, 1)
     )
     independent = rules.sctr_independent(risk_level=RiskLevel.II, on=date(2024, 5, 1))
-    shown = [(rules.format_soles(r.amount), rules.format_soles(r.payable))
+    shown = [(r.exact_formatted, rules.format_soles(r.payable))
              for r in (dependent, independent)]  # fmt: skip
     assert shown == [("S/ 12.30", "S/ 12.00"), ("S/ 31.67", "S/ 32.00")]
     assert independent.exact == D("31.67250")  # 0.5 × 5,150 × 1.23 / 100
@@ -327,3 +344,17 @@ def test_every_result_cites_its_parameters():
     assert [p.name for p in result.parameters] == ["ex_cbssp_rate", "ex_cbssp_floor_rate", "rmv"]
     assert all(p.source and p.confidence for p in result.parameters)
     assert [s.formatted for s in result.steps][-1] == "S/ 49.72"
+
+
+def test_the_wizard_gets_the_sctr_amount_rounded_once():
+    """The wizard's cost comes from the same rule: 1,016 × 1.23% = 12.4968 pays S/ 12."""
+    profile = rules.Profile(
+        situation=rules.Situation.EMPLOYEE,
+        employee_kind=rules.EmployeeKind.OTHER,
+        risk=rules.Risk.LEVEL_II,
+        monthly_amount=D("1016"),
+    )
+    matches = rules.eligible_plans(profile=profile, on=date(2024, 5, 1))
+    sctr = next(m for m in matches if m.plan == "sctr")
+    assert sctr.cost.contribution.payable == D("12.00")
+    assert sctr.cost.contribution.exact_formatted == "S/ 12.4968"
