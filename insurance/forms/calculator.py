@@ -107,7 +107,10 @@ class CalculatorForm(QueryForm):
     )
     edades = AgesField(
         label=_("Edades de las personas que quieres asegurar"),
-        help_text=_("Tú y tu familia, separadas por comas. Por ejemplo: 35, 33, 4."),
+        help_text=_(
+            "Tú, el titular (mayor de edad), y tu familia, separadas por comas. Por ejemplo: "
+            "35, 33, 4."
+        ),
         error_messages={"required": _("Indica la edad de al menos una persona.")},
     )
     trabajadores = CountField(

@@ -77,6 +77,7 @@ def rate_on_pay(
         paid_by=(Payer.EMPLOYER,),
         floor_applied=floor_applied,
         parameters=(rate, rmv),
+        not_applied=() if floor_applied else (rmv.name,),
         notes=notes,
         steps=[
             Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
@@ -126,6 +127,7 @@ def _rate_with_rmv_floor(
         paid_by=paid_by,
         floor_applied=floor_applied,
         parameters=(rate, floor_rate, rmv),
+        not_applied=() if floor_applied else (floor_rate.name, rmv.name),
         notes=notes,
         steps=[
             Step(base_label, base, Unit.SOLES, rate.source),

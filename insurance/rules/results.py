@@ -69,11 +69,23 @@ class PersonPremium:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """What the result would be under another reading of a figure that is to confirm."""
+
+    text: str  # a sentence ending with the amount: "Si el 6% sigue vigente, serían S/ 90.00."
+    payable: Decimal
+
+
+@dataclass(frozen=True)
 class Contribution:
     """A monthly contribution for the month ``on``.
 
     ``exact`` is the unrounded result, ``payable`` what is actually paid: ``rounding``
     applied once to ``exact``. ``floor_applied`` is None where the regime has no floor.
+    ``parameters`` are every value the explanation shows; ``not_applied`` names those among
+    them that did not change the result (an RMV floor below the pay), so a value to confirm
+    there does not make the result "por confirmar". ``alternatives``: the result under the
+    other reading of a figure to confirm.
     """
 
     regimen: str
@@ -88,6 +100,8 @@ class Contribution:
     withheld_by: str = ""
     notes: tuple[str, ...] = ()
     people: tuple[PersonPremium, ...] = ()
+    not_applied: tuple[str, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
 
     @property
     def exact_formatted(self) -> str:
@@ -96,8 +110,23 @@ class Contribution:
 
     @property
     def to_confirm(self) -> tuple[ParameterValue, ...]:
-        """The parameters used whose value is still "por confirmar"."""
-        return tuple(p for p in self.parameters if p.confidence is Confidence.TO_CONFIRM)
+        """The values that made this result whose value is still "por confirmar"."""
+        return tuple(
+            p
+            for p in self.parameters
+            if p.confidence is Confidence.TO_CONFIRM and p.name not in self.not_applied
+        )
+
+    @property
+    def unconfirmed(self) -> bool:
+        """The amount itself is "por confirmar": a value it used is, or another reading
+        of one would change it."""
+        return bool(self.to_confirm or self.alternatives)
+
+    @property
+    def checked(self) -> date | None:
+        """When the values to confirm were last checked (the latest, if several)."""
+        return max((p.checked for p in self.to_confirm if p.checked), default=None)
 
     @property
     def paid_by_label(self) -> str:

@@ -237,8 +237,10 @@ def test_result_shows_the_floor_and_each_parameter_with_its_source(client):
     assert "se aplica la RMV" in html
     assert "Remuneración Mínima Vital (RMV)" in html
     assert "D.S. 003-2022-TR" in html and "Desde el 01/05/2022" in html
-    assert "Ley 26790, art. 6" in html
-    assert "confianza alta" in html
+    assert "Ley 26790, art. 6" in html and "Vigente antes de 2023" in html
+    # Confidence is shown only where a value is to confirm (issue 14, point 4).
+    assert "confianza" not in html and "por confirmar" not in html
+    assert "Desde el 01/01/2023" not in html
 
 
 def test_result_marks_values_to_confirm(client):
@@ -292,6 +294,9 @@ BAD_INPUTS = [
     (AGES | {"edades": ""}, "edades", "Indica la edad de al menos una persona"),
     (AGES | {"edades": ", ,"}, "edades", "Indica la edad de al menos una persona"),
     (AGES | {"edades": "treinta"}, "edades", "«treinta» no es una edad"),
+    # No adult: the titular is of age (Potestativo, sección 2.1).
+    (AGES | {"edades": "5"}, "edades", "El titular del Seguro Potestativo es mayor de edad"),
+    (AGES | {"edades": "17, 2"}, "edades", "de 18 años o más"),
     (AGRARIAN | {"trabajadores": "-3"}, "trabajadores", "no puede ser negativo"),
     (AGRARIAN | {"ventas_netas": "mucho"}, "ventas_netas", "solo con números"),
 ]

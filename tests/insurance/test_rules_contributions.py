@@ -7,9 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+import yaml
 
 from insurance import rules
 from insurance.rules import EmployerSize, Payer, RiskLevel
+from insurance.rules import parameters as parameters_module
+from insurance.rules.parameters import DATA_FILE, load_table
 
 D = Decimal
 
@@ -138,6 +141,33 @@ def test_agrarian_2024_rate_says_the_treasury_pays_the_difference():
 
 
 # fmt: off
+AGRARIAN_BOUNDARY = [
+    # month,            pay,    payable, alternative  the 6% may last through 2028
+    (date(2027, 12, 1), "1500", "90.00", None),       # 6%: not in question
+    (date(2028, 1, 1), "1500", "135.00", "90.00"),    # 9% × 1,500; or 6% = 90.00
+    (date(2028, 12, 1), "2000", "180.00", "120.00"),  # 9% × 2,000; or 6% = 120.00
+    (date(2029, 1, 1), "2000", "180.00", None),       # 9% on either reading
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("on", "pay", "payable", "alternative"), AGRARIAN_BOUNDARY)
+def test_agrarian_results_that_depend_on_the_end_of_the_6_percent(on, pay, payable, alternative):
+    for size in EmployerSize:
+        result = rules.agrarian_dependent(monthly_pay=D(pay), employer_size=size, on=on)
+        assert result.payable == D(payable)
+        assert result.unconfirmed is (alternative is not None)
+        if alternative is None:
+            assert result.alternatives == ()
+        else:
+            (other,) = result.alternatives
+            assert other.payable == D(alternative)
+            assert other.text.startswith("Si la tasa de 6% sigue vigente en ")
+            assert other.text.endswith(f"serían S/ {alternative}.")
+            assert [p.name for p in result.to_confirm] == [f"agrarian_rate_{size.value}"]
+
+
+# fmt: off
 EMPLOYER_SIZE = [
     # month,            workers, net sales,       size     hand computation
     (date(2024, 6, 1), 100, "0", "large"),             # 100 workers is enough
@@ -159,12 +189,80 @@ def test_agrarian_employer_size(on, workers, sales, size):
     assert result.size is EmployerSize(size)
 
 
+# The sources do not say which year's UIT turns 1,700 UIT into soles: the month's UIT is
+# used, and the size is to confirm where the prior fiscal year's UIT gives the other size.
+# fmt: off
+SIZE_TO_CONFIRM = [
+    # month,            workers, net sales,     size,    to confirm  thresholds
+    (date(2024, 6, 1), 10, "8415000.00", "small", False),  # 1,700 × 4,950 (2023): not above
+    (date(2024, 6, 1), 10, "8415000.01", "small", True),   # above 2023's, not 2024's 8,755,000
+    (date(2024, 6, 1), 10, "8755000.00", "small", True),
+    (date(2024, 6, 1), 10, "8755000.01", "large", False),  # above both
+    (date(2024, 6, 1), 100, "8600000.00", "large", False),  # large by its workers anyway
+    (date(2025, 3, 1), 10, "8755000.00", "small", False),  # 2024's 8,755,000: not above
+    (date(2025, 3, 1), 10, "9000000.00", "small", True),   # 2025's threshold is 9,095,000
+    (date(2025, 3, 1), 10, "9095000.01", "large", False),
+    (date(2026, 1, 1), 10, "9200000.00", "small", True),   # 9,095,000 < 9.2 M <= 9,350,000
+    (date(2023, 6, 1), 10, "8000000.00", "small", False),  # no UIT of 2022 to compare
+    (date(2027, 6, 1), 10, "9200000.00", "small", False),  # 2026 and 2027: the same UIT
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("on", "workers", "sales", "size", "to_confirm"), SIZE_TO_CONFIRM)
+def test_agrarian_employer_size_near_the_threshold(on, workers, sales, size, to_confirm):
+    result = rules.agrarian_employer_size(workers=workers, net_sales=D(sales), on=on)
+    assert (result.size, result.size_to_confirm) == (EmployerSize(size), to_confirm)
+    assert result.notes[0].startswith("Las fuentes no dicen con qué UIT")
+    assert any("por confirmar" in note for note in result.notes) is to_confirm
+
+
+def test_the_size_note_names_the_uits_and_both_thresholds():
+    result = rules.agrarian_employer_size(workers=10, net_sales=D("8600000"), on=date(2024, 6, 1))
+    assert result.notes == (
+        "Las fuentes no dicen con qué UIT se pasan las 1,700 UIT a soles: usamos la del mes "
+        "del aporte (S/ 5,150.00), que da S/ 8,755,000.00.",
+        "Con la UIT de 2023, el año fiscal de las ventas (S/ 4,950.00), serían S/ 8,415,000.00.",
+        "Con estas ventas el tamaño del empleador está por confirmar: con la UIT de 2023 "
+        "sería grande.",
+    )
+    unknown = rules.agrarian_employer_size(workers=10, net_sales=D("1"), on=date(2023, 6, 1))
+    assert "No tenemos la UIT de 2022" in unknown.notes[-1]
+    assert rules.agrarian_sales_threshold(on=date(2026, 1, 1)) == D("9350000")
+
+
+def _agrarian_input(on, sales):
+    return rules.CalculatorInput(
+        regimen="agrario-dependiente", on=on, monto=D("2000"), trabajadores=10,
+        ventas_netas=D(sales),
+    )  # fmt: skip
+
+
+def test_a_size_to_confirm_that_does_not_change_the_amount_says_so():
+    result = rules.calculate(_agrarian_input(date(2024, 6, 1), "8600000"))
+    assert result.payable == D("120.00") and result.alternatives == ()
+    assert "Con un empleador grande el aporte sería el mismo." in result.notes
+
+
+def test_a_size_to_confirm_that_changes_the_rate_gives_the_other_amount(monkeypatch):
+    # A made-up table where 2024's rates differ by size, only to reach that path.
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    history = data["parameters"]["agrarian_rate_large"]["history"]
+    history[2] = {**history[2], "value": "8"}
+    table = load_table(yaml.safe_dump(data, allow_unicode=True))
+    monkeypatch.setattr(parameters_module, "_table", lambda: table)
+    result = rules.calculate(_agrarian_input(date(2024, 6, 1), "8600000"))
+    assert result.payable == D("120.00")  # small: 6% × 2,000
+    assert [a.text for a in result.alternatives] == ["Si el empleador es grande, serían S/ 160.00."]
+    assert result.unconfirmed and result.to_confirm == ()
+
+
 # fmt: off
 POTESTATIVO = [
     # month,             ages,                      total   hand computation
     (date(2025, 1, 1), (35, 33, 5), "413.00"),          # 138 + 138 + 137
     (date(2025, 1, 1), (17, 18, 29, 30, 59, 60), "892.00"),  # 137+132+132+138+138+215
-    (date(2024, 12, 1), (0,), "137.00"),
+    (date(2024, 12, 1), (18, 0), "269.00"),              # 132 + 137; 18: of age, the titular
     (date(2026, 10, 1), (120,), "215.00"),
     (date(2025, 1, 1), (40,), "138.00"),                # the 30-59 band, not "30 a 39"
     (date(2023, 1, 1), (60, 61), "430.00"),             # 215 + 215
@@ -318,6 +416,10 @@ def test_unknown_risk_level(level):
         (["30"], "no es una edad"),
         ([True], "no es una edad"),
         ([30.5], "no es una edad"),
+        # The titular is of age (Potestativo, sección 2.1): someone of 18 or more.
+        ([5], "El titular del Seguro Potestativo es mayor de edad"),
+        ([17], "de 18 años o más"),
+        ([17, 16, 0], "mayor de edad"),
     ],
 )
 def test_invalid_ages(ages, message):
@@ -358,3 +460,31 @@ def test_the_wizard_gets_the_sctr_amount_rounded_once():
     sctr = next(m for m in matches if m.plan == "sctr")
     assert sctr.cost.contribution.payable == D("12.00")
     assert sctr.cost.contribution.exact_formatted == "S/ 12.4968"
+
+
+# The RMV of 2026-10 (1,230) is to confirm: a result is "por confirmar" only where the RMV
+# changed it, i.e. where its floor applied (issue 14, point 5).
+# fmt: off
+RMV_TO_CONFIRM = [
+    # compute,                                                          to confirm
+    (lambda on: rules.regular_dependent(monthly_pay=D("800"), on=on), ["rmv"]),
+    (lambda on: rules.regular_dependent(monthly_pay=D("1230"), on=on), []),   # equal: no floor
+    (lambda on: rules.regular_dependent(monthly_pay=D("3000"), on=on), []),
+    (lambda on: rules.ex_cbssp_worker(monthly_pay=D("600"), on=on), ["rmv"]),  # 54.00 < 54.12
+    (lambda on: rules.ex_cbssp_worker(monthly_pay=D("602"), on=on), []),   # 54.18 > 54.12
+    (lambda on: rules.artisanal_fisher(sales_value=D("1000"), on=on), ["rmv"]),
+    (lambda on: rules.artisanal_fisher(sales_value=D("1230"), on=on), []),
+    (lambda on: rules.agrarian_independent(on=on), ["rmv"]),               # 6% of the RMV
+    (lambda on: rules.agrarian_dependent(monthly_pay=D("2000"), employer_size="small", on=on), []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("compute", "names"), RMV_TO_CONFIRM)
+def test_a_to_confirm_rmv_marks_the_result_only_where_it_applied(compute, names):
+    result = compute(date(2026, 10, 1))
+    assert [p.name for p in result.to_confirm] == names
+    assert result.unconfirmed is bool(names)
+    assert result.checked == (date(2026, 11, 22) if names else None)
+    assert "rmv" in [p.name for p in result.parameters]  # still shown among the values
+    assert compute(date(2026, 9, 1)).to_confirm == ()  # RMV 1,130: high confidence

@@ -73,9 +73,13 @@ def test_sctr_independent_rounds_the_exact_product_once(on, level):
     assert result.payable == round_half_up(exact)
 
 
-@given(on=months, ages=st.lists(st.integers(min_value=0, max_value=120), min_size=1, max_size=8))
-def test_potestativo_total_is_the_sum_of_people(on, ages):
-    result = rules.potestativo(ages=ages, on=on)
+@given(
+    on=months,
+    titular=st.integers(min_value=18, max_value=120),
+    family=st.lists(st.integers(min_value=0, max_value=120), max_size=7),
+)
+def test_potestativo_total_is_the_sum_of_people(on, titular, family):
+    result = rules.potestativo(ages=[*family, titular], on=on)
     assert result.payable == sum(person.premium for person in result.people)
     assert all(D("132.00") <= person.premium <= D("215.00") for person in result.people)
 
