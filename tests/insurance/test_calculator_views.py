@@ -473,6 +473,9 @@ def test_voluntary_and_agrarian_plans_give_the_start_date(
     assert "Qué se cubre antes" in html
     assert ("24 horas" in html) is (query["plan"] == "potestativo")
     assert ("gestante" in html) is (query["plan"] == "agrario")
+    # Potestativo: the wait is not all; maternity also needs affiliation at conception (5.2).
+    assert ("al momento de la concepción (sección 5.2)" in html) is (query["plan"] == "potestativo")
+    assert "todas las prestaciones" not in html
 
 
 @pytest.mark.parametrize(
@@ -563,3 +566,78 @@ def test_any_query_string_gets_200_or_400(page, query):
     response = Client().get(f"{reverse(f'insurance:{page}')}?{urlencode(query, doseq=True)}")
     allowed = {200, 302, 400} if page == "waiting_period_months" else {200, 400}
     assert response.status_code in allowed
+
+
+# --- What the result says about who pays and what is to confirm ------------------------
+
+AMOUNT_TITLES = [
+    ({"regimen": "regular", "monto": "3000"}, "Aporte que paga tu empleador"),
+    ({"regimen": "sctr-dependiente", "monto": "3000", "nivel_riesgo": "1"},
+     "Aporte que paga tu empleador"),
+    ({"regimen": "pensionista", "monto": "1500"}, "Aporte que se descuenta de tu pensión"),
+    ({"regimen": "potestativo", "edades": "35"}, "Lo que pagas cada mes"),
+    ({"regimen": "vida"}, "Lo que pagas cada mes"),
+    ({"regimen": "sctr-independiente", "nivel_riesgo": "1"}, "Aporte que pagas"),
+    ({"regimen": "pescador-artesanal", "monto": "500"},
+     "Aporte a cargo del comercializador, el armador y el pescador"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "title"), AMOUNT_TITLES)
+def test_the_amount_is_named_by_who_pays_it(client, query, title):
+    response = client.get("/calculadora/resultado/", {"periodo": "2025-05", **query})
+    page = Page(response.content.decode())
+    assert page.text["result-title"] == title
+
+
+def _result(client, **query):
+    response = client.get("/calculadora/resultado/", query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _marked_amount(html: str) -> bool:
+    """The "por confirmar" mark right after the amount, inside the amount's paragraph."""
+    start = html.index('id="resultado-importe"')
+    return 'class="confirm"' in html[start : html.index("</p>", start)]
+
+
+def test_an_rmv_to_confirm_is_warned_about_only_when_its_floor_applied(client):
+    floor = _result(client, regimen="regular", periodo="2026-10", monto="800")
+    assert "Este cálculo usa un valor" in floor and _marked_amount(floor)
+    above = _result(client, regimen="regular", periodo="2026-10", monto="3000")
+    assert "Este cálculo usa un valor" not in above and not _marked_amount(above)
+    # The RMV itself is still listed among the values, with its mark beside it.
+    assert 'S/ 1,230.00</strong> <span class="confirm">por confirmar (revisado el 22/11/2026)' in (
+        above
+    )
+
+
+@pytest.mark.parametrize(
+    ("periodo", "alternative"),
+    [("2027-12", None), ("2028-01", "S/ 120.00"), ("2028-12", "S/ 120.00"), ("2029-01", None)],
+)
+def test_agrarian_results_across_the_2028_boundary(client, periodo, alternative):
+    html = _result(client, **(AGRARIAN | {"periodo": periodo}))
+    assert _marked_amount(html) is (alternative is not None)
+    if alternative:
+        assert "Si la tasa de 6% sigue vigente en " in html and f"serían {alternative}." in html
+        assert "Por confirmar si rige desde 01/2028" in html  # beside the 9% among the values
+    else:
+        assert "sigue vigente" not in html
+
+
+def test_the_agrarian_size_says_which_uit_and_when_it_is_to_confirm(client):
+    near = _result(client, **AGRARIAN | {"ventas_netas": "8,600,000"})  # 2024-05
+    assert "usamos la del mes del aporte (S/ 5,150.00), que da S/ 8,755,000.00" in near
+    assert "el tamaño del empleador está por confirmar" in near
+    assert "Con un empleador grande el aporte sería el mismo." in near
+    far = _result(client, **AGRARIAN | {"ventas_netas": "100"})
+    assert "usamos la del mes del aporte" in far and "está por confirmar" not in far
+
+
+def test_the_potestativo_titular_of_age_is_said_beside_the_ages(client):
+    adult = client.get("/calculadora/resultado/", AGES | {"edades": "18, 2"})
+    assert adult.status_code == 200
+    form = client.get("/calculadora/", {"regimen": "potestativo"}).content.decode()
+    assert "el titular (mayor de edad)" in form
