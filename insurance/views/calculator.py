@@ -73,11 +73,6 @@ def _render(request, template, context, *, invalid=False):
     )
 
 
-def _initial(query) -> dict:
-    """What a "change" link carries, to fill a form without judging it yet."""
-    return {name: values if len(values) > 1 else values[0] for name, values in query.lists()}
-
-
 def _with_query(url_name: str, query: str) -> str:
     url = reverse(url_name)
     return f"{url}?{query}" if query else url
@@ -100,7 +95,7 @@ def calculator(request):
     if not choice.is_valid():
         return _render(request, "start.html", {"form": choice}, invalid=True)
     regimen = choice.cleaned_data["regimen"]
-    form = CalculatorForm(regimen=regimen, today=rules_today(), initial=_initial(request.GET))
+    form = CalculatorForm(regimen=regimen, today=rules_today(), prefill=request.GET)
     return _render(request, "form.html", {"form": form, "regimen": regimen})
 
 
@@ -185,7 +180,7 @@ def waiting_period(request):
     if not choice.is_valid():
         return _render(request, "waiting_period_start.html", {"form": choice}, invalid=True)
     plan = choice.cleaned_data["plan"]
-    form = PLAN_FORMS[plan](today=rules_today(), initial=_initial(request.GET))
+    form = PLAN_FORMS[plan](today=rules_today(), prefill=request.GET)
     return _plan_form_page(request, form, plan)
 
 
@@ -281,7 +276,7 @@ def _regular_result(request, form):
 
 
 def latency(request):
-    form = LatencyForm(today=rules_today(), initial=_initial(request.GET))
+    form = LatencyForm(today=rules_today(), prefill=request.GET)
     return _render(request, "latency_form.html", {"form": form})
 
 
