@@ -6,6 +6,7 @@ site shows their amount to the cent, half up (``Rounding.CENT_HALF_UP``), and th
 explanation says that this is how the site shows it.
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -24,7 +25,7 @@ ROUNDING_STEPS = {
 
 
 def param_step(text: str, parameter: ParameterValue) -> Step:
-    return Step(text, parameter.value, parameter.unit, parameter.source)
+    return Step(text, parameter.value, parameter.unit, parameter.source).marked(parameter)
 
 
 def finish(
@@ -42,19 +43,21 @@ def finish(
     ``rounding`` applied to the exact amount, never to an already rounded one."""
     payable = rounding.apply(exact)
     places = rounding.evident_places(exact)
-    steps = [*steps, Step(exact_label, exact, Unit.SOLES, reference, places=places)]
+    amounts = [Step(exact_label, exact, Unit.SOLES, reference, places=places)]
     if payable != exact:
         text, rule = ROUNDING_STEPS[rounding]
-        steps.append(Step(text, payable, Unit.SOLES, rule))
-    return Contribution(
+        amounts.append(Step(text, payable, Unit.SOLES, rule))
+    result = Contribution(
         regimen=regimen,
         on=on,
         exact=exact,
         payable=payable,
         rounding=rounding,
-        steps=tuple(steps),
+        steps=(*steps, *amounts),
         **rest,
     )
+    # The amount is "por confirmar" where a value that made it is.
+    return replace(result, steps=(*steps, *(s.marked(*result.to_confirm) for s in amounts)))
 
 
 def rate_on_pay(
@@ -88,7 +91,7 @@ def rate_on_pay(
                 base,
                 Unit.SOLES,
                 rate.source,
-            ),
+            ).marked(*((rmv,) if floor_applied else ())),
             param_step("Tasa de aporte", rate),
         ],
         exact_label=f"Aporte: {format_percent(rate.value)} de {format_soles(base)}",
@@ -139,7 +142,7 @@ def _rate_with_rmv_floor(
                 minimum,
                 Unit.SOLES,
                 floor_rate.source,
-            ),
+            ).marked(floor_rate, rmv),
         ],
         exact_label="Aporte: el mayor de los dos"
         + (" (se aplica el mínimo)" if floor_applied else ""),

@@ -105,6 +105,12 @@ class ParameterValue:
             raise TypeError(f"{self.name} is a table; format its bands.")
         return format_value(self.value, self.unit)
 
+    @property
+    def cited(self) -> str:
+        """The value as a sentence quotes it: "S/ 1,230.00 (por confirmar)" while to confirm,
+        so the mark stays beside the number in any text."""
+        return f"{self.formatted} (por confirmar)" if self.to_confirm else self.formatted
+
     def band_for(self, number: int) -> Band:
         if not isinstance(self.value, tuple):
             raise TypeError(f"{self.name} is not a table.")

@@ -1,6 +1,6 @@
 """What a contribution calculation returns: the amounts and the explanation behind them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -44,6 +44,17 @@ class Step:
     # Decimals of an amount in soles; None: every decimal it has, at least two (an exact
     # product such as 111.1104 is shown as it is, not already rounded).
     places: int | None = None
+    # The number is, or is computed from, a value "por confirmar" (checked that day).
+    to_confirm: bool = False
+    checked: date | None = None
+
+    def marked(self, *values: ParameterValue) -> "Step":
+        """This step, "por confirmar" if any of ``values`` is (a value it shows or uses)."""
+        unconfirmed = [value for value in values if value.to_confirm]
+        if not unconfirmed:
+            return self
+        checked = max((value.checked for value in unconfirmed if value.checked), default=None)
+        return replace(self, to_confirm=True, checked=checked)
 
     @property
     def formatted(self) -> str:

@@ -488,3 +488,24 @@ def test_a_to_confirm_rmv_marks_the_result_only_where_it_applied(compute, names)
     assert result.checked == (date(2026, 11, 22) if names else None)
     assert "rmv" in [p.name for p in result.parameters]  # still shown among the values
     assert compute(date(2026, 9, 1)).to_confirm == ()  # RMV 1,130: high confidence
+
+
+def test_steps_from_a_value_to_confirm_carry_the_mark():
+    floor = rules.regular_dependent(monthly_pay=D("800"), on=date(2026, 10, 1))
+    marked = [s.text for s in floor.steps if s.to_confirm]
+    assert marked == [
+        "RMV vigente",
+        "Base de cálculo: la remuneración, nunca menor que la RMV (se aplica la RMV)",
+        "Aporte: 9% de S/ 1,230.00",
+    ]
+    assert {s.checked for s in floor.steps if s.to_confirm} == {date(2026, 11, 22)}
+    above = rules.regular_dependent(monthly_pay=D("3000"), on=date(2026, 10, 1))
+    assert [s.text for s in above.steps if s.to_confirm] == ["RMV vigente"]  # shown, not used
+    assert not any(s.to_confirm for s in rules.regular_dependent(
+        monthly_pay=D("800"), on=date(2026, 9, 1)).steps)  # fmt: skip
+
+
+def test_a_value_to_confirm_is_cited_with_its_mark():
+    assert rules.parameters_on(date(2026, 10, 1)).rmv.cited == "S/ 1,230.00 (por confirmar)"
+    assert rules.parameters_on(date(2026, 9, 1)).rmv.cited == "S/ 1,130.00"
+    assert rules.parameters_on(date(2028, 3, 1)).agrarian_rate_large.cited == "9% (por confirmar)"
