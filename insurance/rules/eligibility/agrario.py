@@ -50,8 +50,7 @@ def employee(profile: Profile, p: Parameters, on: date) -> Match:
     today = (
         f"en {month_label(on)}, {large.cited} para todos los empleadores agrarios"
         if large.value == small.value
-        else f"en {month_label(on)}, {large.cited} si es grande y {small.cited} si es "
-        "pequeño"
+        else f"en {month_label(on)}, {large.cited} si es grande y {small.cited} si es pequeño"
     )
     rule = (
         f"Un porcentaje de tu remuneración, nunca menor que la RMV vigente ({p.rmv.cited}), "
