@@ -7,6 +7,7 @@ legal source and confidence, all from ``insurance/rules/parameters.yaml``.
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from . import rules
 
@@ -61,6 +62,17 @@ class AgrarianPeriod:
     large: rules.ParameterValue
     small: rules.ParameterValue
     current: bool
+    # The end of this period is to confirm (it may last longer) ...
+    end_to_confirm: rules.UncertainEnd | None = None
+    # ... or the previous one's is, so this period may start later.
+    start_to_confirm: rules.UncertainEnd | None = None
+
+    @property
+    def later_start(self) -> date | None:
+        """The latest this period may start, if the previous one lasts as long as it may."""
+        if self.start_to_confirm is None:
+            return None
+        return self.start_to_confirm.may_last_until + timedelta(days=1)
 
 
 @dataclass
@@ -68,9 +80,12 @@ class PlanFigures:
     on: date
     figures: list[Figure] = field(default_factory=list)
     agrarian_periods: list[AgrarianPeriod] = field(default_factory=list)
-    # The thresholds that make an agrarian employer "large", shown under the rate table.
+    # The thresholds that make an agrarian employer "large", shown under the rate table;
+    # the sales threshold also in soles, with the UIT in force on ``on``.
     large_employer_workers: rules.ParameterValue | None = None
     large_employer_sales: rules.ParameterValue | None = None
+    large_employer_sales_soles: Decimal | None = None
+    uit: rules.ParameterValue | None = None
 
     def __bool__(self):
         return bool(self.figures or self.agrarian_periods)
@@ -104,16 +119,20 @@ def agrarian_periods(on: date) -> list[AgrarianPeriod]:
     small = rules.parameter_history("agrarian_rate_small")
     starts = sorted({value.start for value in (*large, *small)})
     ends = [next_start - timedelta(days=1) for next_start in starts[1:]] + [None]
-    return [
-        AgrarianPeriod(
-            start,
-            end,
-            _in_force(large, start),
-            _in_force(small, start),
-            current=start <= on and (end is None or on <= end),
+    periods = []
+    for start, end in zip(starts, ends, strict=True):
+        rates = (_in_force(large, start), _in_force(small, start))
+        periods.append(
+            AgrarianPeriod(
+                start,
+                end,
+                *rates,
+                current=start <= on and (end is None or on <= end),
+                end_to_confirm=next((r.uncertain_end for r in rates if r.uncertain_end), None),
+                start_to_confirm=periods[-1].end_to_confirm if periods else None,
+            )
         )
-        for start, end in zip(starts, ends, strict=True)
-    ]
+    return periods
 
 
 def plan_figures(slug: str, on: date) -> PlanFigures:
@@ -126,4 +145,6 @@ def plan_figures(slug: str, on: date) -> PlanFigures:
         result.agrarian_periods = agrarian_periods(on)
         result.large_employer_workers = parameters.agrarian_large_min_workers
         result.large_employer_sales = parameters.agrarian_large_sales_uit
+        result.large_employer_sales_soles = rules.agrarian_sales_threshold(on=on)
+        result.uit = parameters.uit
     return result

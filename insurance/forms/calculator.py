@@ -107,7 +107,10 @@ class CalculatorForm(QueryForm):
     )
     edades = AgesField(
         label=_("Edades de las personas que quieres asegurar"),
-        help_text=_("Tú y tu familia, separadas por comas. Por ejemplo: 35, 33, 4."),
+        help_text=_(
+            "Tú, el titular (mayor de edad), y tu familia, separadas por comas. Por ejemplo: "
+            "35, 33, 4."
+        ),
         error_messages={"required": _("Indica la edad de al menos una persona.")},
     )
     trabajadores = CountField(
@@ -148,8 +151,14 @@ class CalculatorForm(QueryForm):
             sales = parameters.agrarian_large_sales_uit
             self.fields["trabajadores"].help_text = _(
                 "El empleador es grande con %(workers)s o más, o con ventas netas de más de "
-                "%(sales)s; si no, es pequeño."
-            ) % {"workers": workers.formatted, "sales": sales.formatted}
+                "%(sales)s (%(soles)s con la UIT de %(year)s; se usa la del mes del aporte); "
+                "si no, es pequeño."
+            ) % {
+                "workers": workers.formatted,
+                "sales": sales.formatted,
+                "soles": rules.format_soles(rules.agrarian_sales_threshold(on=today)),
+                "year": today.year,
+            }
             self.fields["ventas_netas"].help_text = _(
                 "En soles. Si no las sabes y el empleador tiene %(workers)s o más, escribe 0: "
                 "ya es grande."

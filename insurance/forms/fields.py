@@ -148,13 +148,24 @@ class CountField(ParsedField):
 class DateRangeMixin:
     """Dates the rules cover: from their first period to ``MAX_YEAR``."""
 
-    def check_range(self, day: date) -> date:
+    def in_range(self, year: str, month: str, day: str = "1") -> date:
+        """The date of the digits typed, or the field's message. The year is checked before
+        the date is built: ``date`` refuses year 0 with a ValueError, which is the user's
+        typo and deserves the same message as any year before the rules."""
         first = rules.covered_from()
-        if day < first:
-            self.fail("before", first=month_label(first))
-        if day.year > MAX_YEAR:
+        if not 1 <= int(month) <= 12:
+            self.fail("invalid")
+        if int(year) > MAX_YEAR:
             self.fail("after", last=MAX_YEAR)
-        return day
+        if int(year) < first.year:
+            self.fail("before", first=month_label(first))
+        try:
+            parsed = date(int(year), int(month), int(day))
+        except ValueError:  # 31 February
+            self.fail("invalid")
+        if parsed < first:
+            self.fail("before", first=month_label(first))
+        return parsed
 
 
 _ISO_MONTH = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})")
@@ -180,9 +191,7 @@ class MonthField(DateRangeMixin, ParsedField):
             month, year = match.groups()
         else:
             self.fail("invalid")
-        if not 1 <= int(month) <= 12:
-            self.fail("invalid")
-        return self.check_range(date(int(year), int(month), 1))
+        return self.in_range(year, month)
 
 
 def month_text(day: date) -> str:
@@ -213,11 +222,7 @@ class DayField(DateRangeMixin, ParsedField):
             year, month, day = match.groups()
         else:
             self.fail("invalid")
-        try:
-            parsed = date(int(year), int(month), int(day))
-        except ValueError:
-            self.fail("invalid")
-        return self.check_range(parsed)
+        return self.in_range(year, month, day)
 
 
 class AgesField(ParsedField):

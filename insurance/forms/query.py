@@ -15,13 +15,33 @@ class QueryForm(forms.Form):
 
     Ids are the field names, so the error summary links to ``#monto``; the browser's own
     validation is off (no ``required`` attributes) so that every message is ours.
+
+    A name given twice (``?regimen=regular&regimen=vida``) counts once, with its last value,
+    unless the field takes several (a list of checkboxes). That is what a bound form reads
+    anyway (``QueryDict.get``), so the form shown, the answer computed and the links carried
+    on agree; a 400 would break a link for no one's benefit. ``prefill`` fills the form
+    without judging it (a "change" link), the same way.
     """
 
     use_required_attribute = False
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data=None, *, prefill: QueryDict | None = None, **kwargs):
         kwargs.setdefault("auto_id", "%s")
         super().__init__(data, **kwargs)
+        if prefill is not None:
+            self.initial = {**self.initial, **self.values_in(prefill)}
+
+    def values_in(self, query) -> dict[str, str | list[str]]:
+        """This form's values in ``query``: the last one given, or all for a multiple field."""
+        values = {}
+        for name, field in self.fields.items():
+            given = query.getlist(name) if hasattr(query, "getlist") else query.get(name)
+            if given in (None, []):
+                continue
+            if isinstance(given, list) and not isinstance(field, forms.MultipleChoiceField):
+                given = given[-1]
+            values[name] = given
+        return values
 
     @property
     def error_links(self) -> list[tuple[str, str]]:
@@ -35,14 +55,11 @@ class QueryForm(forms.Form):
 
     @property
     def query_items(self) -> list[tuple[str, str]]:
-        """This form's fields as typed (name, value), to carry them to the next step."""
+        """This form's fields as read (name, value), to carry them to the next step."""
         items = []
-        for name in self.fields:
-            if hasattr(self.data, "getlist"):
-                values = self.data.getlist(name)
-            else:
-                values = [self.data[name]] if name in self.data else []
-            items.extend((name, value) for value in values if value != "")
+        for name, value in self.values_in(self.data).items():
+            values = value if isinstance(value, list) else [value]
+            items.extend((name, item) for item in values if item != "")
         return items
 
     def query_string(self) -> str:

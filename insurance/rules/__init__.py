@@ -10,6 +10,7 @@ from .agrarian import (
     agrarian_dependent,
     agrarian_employer_size,
     agrarian_independent,
+    agrarian_sales_threshold,
 )
 from .contributions import artisanal_fisher, ex_cbssp_worker, pensioner, regular_dependent
 from .coverage import (
@@ -59,17 +60,20 @@ from .parameters import (
     Confidence,
     Parameters,
     ParameterValue,
+    StartKind,
+    UncertainEnd,
     covered_from,
     parameter_history,
     parameters_on,
 )
 from .potestativo import potestativo
 from .registry import REGIMENES, CalculatorInput, Input, Regimen, calculate
-from .results import Contribution, Payer, PersonPremium, Step
+from .results import Alternative, Contribution, Payer, PersonPremium, Step
 from .sctr import sctr_dependent, sctr_independent
 from .vida import vida_premium
 
 __all__ = [
+    "Alternative",
     "PARAMETER_NAMES",
     "REGIMENES",
     "Band",
@@ -91,6 +95,8 @@ __all__ = [
     "PersonPremium",
     "Plan",
     "Regimen",
+    "StartKind",
+    "UncertainEnd",
     "RegularCoverage",
     "RiskLevel",
     "Rounding",
@@ -101,6 +107,7 @@ __all__ = [
     "agrarian_dependent",
     "agrarian_employer_size",
     "agrarian_independent",
+    "agrarian_sales_threshold",
     "artisanal_fisher",
     "calculate",
     "coverage_start",

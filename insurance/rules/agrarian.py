@@ -2,49 +2,98 @@
 Ley 31110 art. 9 modified by Ley 31969) and independent workers enrolled before the
 suspension of new enrolments."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from .contributions import finish, param_step, rate_on_pay
+from .dates import month_label
 from .inputs import EmployerSize, count_input, money_input
-from .money import Unit, format_percent, percent_of
-from .parameters import ParameterValue, parameters_on
-from .results import Contribution, Payer, Step
+from .money import Unit, format_percent, format_soles, percent_of
+from .parameters import ParameterValue, covered_from, parameters_on
+from .results import Alternative, Contribution, Payer, Step
 
 
 @dataclass(frozen=True)
 class EmployerClassification:
-    """Why an agrarian employer is large or small."""
+    """Why an agrarian employer is large or small.
+
+    ``size_to_confirm``: the sources do not say which year's UIT turns the sales threshold
+    into soles, and the prior fiscal year's UIT would give the other size.
+    """
 
     size: EmployerSize
     by_workers: bool
     by_sales: bool
     sales_threshold: Decimal
+    size_to_confirm: bool
     steps: tuple[Step, ...]
     parameters: tuple[ParameterValue, ...]
+    notes: tuple[str, ...]
+
+
+def _uit_of_year(year: int) -> ParameterValue | None:
+    """The UIT in force in ``year``, or None for a year before the figures we have."""
+    first = date(year, 1, 1)
+    return parameters_on(first).uit if first >= covered_from() else None
+
+
+def agrarian_sales_threshold(*, on: date) -> Decimal:
+    """The sales above which an agrarian employer is large, in soles: 1,700 × the UIT in
+    force on ``on`` (the sources do not say which year's UIT; see agrarian_employer_size)."""
+    p = parameters_on(on)
+    return p.agrarian_large_sales_uit.value * p.uit.value
 
 
 def agrarian_employer_size(*, workers: int, net_sales: Decimal, on: date) -> EmployerClassification:
     """Large = 100 or more workers OR net sales above 1,700 UIT, both in the prior fiscal year.
 
-    The norm measures the prior fiscal year but the source does not say which year's UIT
-    turns 1,700 UIT into soles; we use the UIT in force on ``on``, the month computed.
+    The sources do not say which year's UIT turns 1,700 UIT into soles. We use the UIT in
+    force on ``on``, the month computed, and compare with the UIT of the prior fiscal year
+    (the year the sales are measured): where the two give different sizes, the size is "por
+    confirmar". "Near the threshold" is exactly that range, between the two thresholds.
     """
     p = parameters_on(on)
     workers = count_input(workers, field="trabajadores", what="El número de trabajadores")
     sales = money_input(net_sales, field="ventas_netas")
     min_workers, sales_uit, uit = p.agrarian_large_min_workers, p.agrarian_large_sales_uit, p.uit
-    threshold = sales_uit.value * uit.value
+    threshold = agrarian_sales_threshold(on=on)
     by_workers = workers >= min_workers.value
     by_sales = sales > threshold
     size = EmployerSize.LARGE if by_workers or by_sales else EmployerSize.SMALL
+    fiscal_year = on.year - 1
+    other = _uit_of_year(fiscal_year)
+    notes = [
+        f"Las fuentes no dicen con qué UIT se pasan las {sales_uit.formatted} a soles: usamos "
+        f"la del mes del aporte ({uit.formatted}), que da {format_soles(threshold)}."
+    ]
+    size_to_confirm = False
+    # An employer with enough workers is large whatever the sales threshold.
+    if not by_workers and other is None:
+        notes.append(
+            f"No tenemos la UIT de {fiscal_year}, el año fiscal de las ventas: si las ventas "
+            "netas están cerca de ese umbral, confirma el tamaño en una OSPE."
+        )
+    elif not by_workers and other.value != uit.value:
+        other_threshold = sales_uit.value * other.value
+        notes.append(
+            f"Con la UIT de {fiscal_year}, el año fiscal de las ventas ({other.formatted}), "
+            f"serían {format_soles(other_threshold)}."
+        )
+        size_to_confirm = by_sales != (sales > other_threshold)
+        if size_to_confirm:
+            notes.append(
+                f"Con estas ventas el tamaño del empleador está por confirmar: con la UIT de "
+                f"{fiscal_year} sería {size.other.label}."
+            )
     return EmployerClassification(
         size=size,
         by_workers=by_workers,
         by_sales=by_sales,
         sales_threshold=threshold,
+        size_to_confirm=size_to_confirm,
         parameters=(min_workers, sales_uit, uit),
+        notes=tuple(notes),
         steps=(
             Step(
                 "Trabajadores en el año fiscal anterior",
@@ -55,7 +104,8 @@ def agrarian_employer_size(*, workers: int, net_sales: Decimal, on: date) -> Emp
             Step("Es grande con al menos", min_workers.value, Unit.WORKERS, min_workers.source),
             Step("Ventas netas del año fiscal anterior", sales, Unit.SOLES, sales_uit.source),
             Step(
-                f"Es grande con ventas netas mayores que {sales_uit.formatted} (UIT vigente)",
+                f"Es grande con ventas netas mayores que {sales_uit.formatted} (con la UIT del "
+                "mes del aporte)",
                 threshold,
                 Unit.SOLES,
                 sales_uit.source,
@@ -67,19 +117,30 @@ def agrarian_employer_size(*, workers: int, net_sales: Decimal, on: date) -> Emp
 def agrarian_dependent(
     *, monthly_pay: Decimal, employer_size: EmployerSize | str, on: date
 ) -> Contribution:
-    """The rate of the period for the employer's size, on pay never below the RMV."""
+    """The rate of the period for the employer's size, on pay never below the RMV.
+
+    Where the rate's period may not have started yet (the end of the previous one is to
+    confirm), the result is "por confirmar" and gives the amount under the previous rate.
+    """
     p = parameters_on(on)
     pay = money_input(monthly_pay)
     size = EmployerSize.parse(employer_size)
     rate = p.agrarian_rate_large if size is EmployerSize.LARGE else p.agrarian_rate_small
     note = f"Empleador {size.label}: tasa {rate.formatted} desde el {rate.start:%d/%m/%Y}."
-    return rate_on_pay(
-        regimen="agrario-dependiente",
-        pay=pay,
-        rate=rate,
-        rmv=p.rmv,
-        on=on,
-        notes=(note, rate.note) if rate.note else (note,),
+    common = {"regimen": "agrario-dependiente", "pay": pay, "rmv": p.rmv, "on": on}
+    result = rate_on_pay(**common, rate=rate, notes=(note, rate.note) if rate.note else (note,))
+    if rate.alternative is None:
+        return result
+    previous = rate_on_pay(**common, rate=rate.alternative)
+    return replace(
+        result,
+        alternatives=(
+            Alternative(
+                f"Si la tasa de {rate.alternative.formatted} sigue vigente en "
+                f"{month_label(on)}, serían {format_soles(previous.payable)}.",
+                previous.payable,
+            ),
+        ),
     )
 
 
@@ -102,6 +163,7 @@ def agrarian_independent(*, on: date) -> Contribution:
         steps=[
             param_step("RMV vigente", rmv),
             param_step("Tasa de aporte", rate),
-            Step(f"Aporte: {format_percent(rate.value)} de la RMV", exact, Unit.SOLES, rate.source),
         ],
+        exact_label=f"Aporte: {format_percent(rate.value)} de la RMV",
+        reference=rate.source,
     )

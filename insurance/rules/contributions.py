@@ -1,59 +1,63 @@
 """Monthly contributions of each EsSalud regime, with the explanation of every step.
 
-Rounding: the source gives a rule only for SCTR (payment rounded to whole soles, half up,
-after writing the amount to the cent). No norm we have sets one for the other regimes, so
-their amount is paid to the cent, half up (``Rounding.CENT_HALF_UP``) and the explanation
-says that this is the site's choice, not a norm.
+Rounding: the source gives a rule only for SCTR (the payment rounded to whole soles, half
+up). Our sources (the EsSalud text and figures.md) give none for the other regimes, so the
+site shows their amount to the cent, half up (``Rounding.CENT_HALF_UP``), and the
+explanation says that this is how the site shows it.
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from .inputs import money_input
-from .money import (
-    Rounding,
-    Unit,
-    format_percent,
-    format_soles,
-    percent_of,
-    round_to_cent,
-    round_to_sol,
-)
+from .money import Rounding, Unit, format_percent, format_soles, percent_of
 from .parameters import ParameterValue, parameters_on
 from .results import Contribution, Payer, Step
 
-CENT_RULE = "Sin norma expresa: redondeo de este sitio"
+CENT_RULE = "Tramitit Salud muestra el monto al céntimo"
 # The source's SCTR examples are the only rounding rule we have: 31.67 -> 32.00.
 SCTR_ROUNDING = "EsSalud, +Protección SCTR (ejemplos de aportes)"
+ROUNDING_STEPS = {
+    Rounding.CENT_HALF_UP: ("Aporte redondeado al céntimo", CENT_RULE),
+    Rounding.SOL_HALF_UP: ("Aporte a pagar, redondeado al sol entero", SCTR_ROUNDING),
+}
 
 
 def param_step(text: str, parameter: ParameterValue) -> Step:
-    return Step(text, parameter.value, parameter.unit, parameter.source)
+    return Step(text, parameter.value, parameter.unit, parameter.source).marked(parameter)
 
 
 def finish(
-    *, regimen: str, on: date, exact: Decimal, steps: list[Step], sctr: bool = False, **rest
+    *,
+    regimen: str,
+    on: date,
+    exact: Decimal,
+    exact_label: str,
+    reference: str,
+    steps: list[Step],
+    rounding: Rounding = Rounding.CENT_HALF_UP,
+    **rest,
 ) -> Contribution:
-    amount = round_to_cent(exact)
-    if sctr:
-        payable = round_to_sol(amount)
-        steps.append(
-            Step("Aporte a pagar, redondeado al sol entero", payable, Unit.SOLES, SCTR_ROUNDING)
-        )
-    else:
-        payable = amount
-        if amount != exact:
-            steps.append(Step("Aporte redondeado al céntimo", amount, Unit.SOLES, CENT_RULE))
-    return Contribution(
+    """The exact amount as the last step, then its one rounding: the payable amount is
+    ``rounding`` applied to the exact amount, never to an already rounded one."""
+    payable = rounding.apply(exact)
+    places = rounding.evident_places(exact)
+    amounts = [Step(exact_label, exact, Unit.SOLES, reference, places=places)]
+    if payable != exact:
+        text, rule = ROUNDING_STEPS[rounding]
+        amounts.append(Step(text, payable, Unit.SOLES, rule))
+    result = Contribution(
         regimen=regimen,
         on=on,
         exact=exact,
-        amount=amount,
         payable=payable,
-        rounding=Rounding.SOL_HALF_UP if sctr else Rounding.CENT_HALF_UP,
-        steps=tuple(steps),
+        rounding=rounding,
+        steps=(*steps, *amounts),
         **rest,
     )
+    # The amount is "por confirmar" where a value that made it is.
+    return replace(result, steps=(*steps, *(s.marked(*result.to_confirm) for s in amounts)))
 
 
 def rate_on_pay(
@@ -76,6 +80,7 @@ def rate_on_pay(
         paid_by=(Payer.EMPLOYER,),
         floor_applied=floor_applied,
         parameters=(rate, rmv),
+        not_applied=() if floor_applied else (rmv.name,),
         notes=notes,
         steps=[
             Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
@@ -86,15 +91,11 @@ def rate_on_pay(
                 base,
                 Unit.SOLES,
                 rate.source,
-            ),
+            ).marked(*((rmv,) if floor_applied else ())),
             param_step("Tasa de aporte", rate),
-            Step(
-                f"Aporte: {format_percent(rate.value)} de {format_soles(base)}",
-                exact,
-                Unit.SOLES,
-                rate.source,
-            ),
         ],
+        exact_label=f"Aporte: {format_percent(rate.value)} de {format_soles(base)}",
+        reference=rate.source,
     )
 
 
@@ -129,6 +130,7 @@ def _rate_with_rmv_floor(
         paid_by=paid_by,
         floor_applied=floor_applied,
         parameters=(rate, floor_rate, rmv),
+        not_applied=() if floor_applied else (floor_rate.name, rmv.name),
         notes=notes,
         steps=[
             Step(base_label, base, Unit.SOLES, rate.source),
@@ -140,14 +142,11 @@ def _rate_with_rmv_floor(
                 minimum,
                 Unit.SOLES,
                 floor_rate.source,
-            ),
-            Step(
-                "Aporte: el mayor de los dos" + (" (se aplica el mínimo)" if floor_applied else ""),
-                max(by_base, minimum),
-                Unit.SOLES,
-                rate.source,
-            ),
+            ).marked(floor_rate, rmv),
         ],
+        exact_label="Aporte: el mayor de los dos"
+        + (" (se aplica el mínimo)" if floor_applied else ""),
+        reference=rate.source,
     )
 
 
@@ -203,11 +202,7 @@ def pensioner(*, pension: Decimal, on: date) -> Contribution:
         steps=[
             Step("Pensión mensual", amount, Unit.SOLES, rate.source),
             param_step("Tasa de aporte (sin mínimo)", rate),
-            Step(
-                f"Aporte: {format_percent(rate.value)} de la pensión",
-                exact,
-                Unit.SOLES,
-                rate.source,
-            ),
         ],
+        exact_label=f"Aporte: {format_percent(rate.value)} de la pensión",
+        reference=rate.source,
     )

@@ -107,7 +107,13 @@ def coverage_start(
             plan=plan,
             first_contribution=first_contribution,
             starts_on=add_months(first_contribution, int(rule.value)),
-            conditions=("Pagar el aporte mensual por adelantado.",),
+            conditions=(
+                "Pagar el aporte mensual por adelantado.",
+                # Sección 5.2 of the Potestativo: the wait alone is not enough for maternity.
+                "Maternidad (embarazo, parto y puerperio): además de superar la espera, la "
+                "asegurada debe haber estado afiliada al momento de la concepción (sección "
+                "5.2).",
+            ),
             parameters=(rule,),
             exceptions=(
                 WaitingException(

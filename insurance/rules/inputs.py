@@ -50,6 +50,10 @@ class EmployerSize(StrEnum):
     def label(self) -> str:
         return "grande" if self is EmployerSize.LARGE else "pequeño"
 
+    @property
+    def other(self) -> "EmployerSize":
+        return EmployerSize.SMALL if self is EmployerSize.LARGE else EmployerSize.LARGE
+
     @classmethod
     def parse(cls, raw: "EmployerSize | str") -> "EmployerSize":
         if isinstance(raw, EmployerSize):

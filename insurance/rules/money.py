@@ -11,15 +11,41 @@ HUNDRED = Decimal("100")
 
 
 class Rounding(StrEnum):
-    """How an exact amount becomes the amount paid."""
+    """How an exact amount becomes the amount paid: applied once, to the exact amount."""
 
-    # No norm sets a rounding for these amounts; we show them to the cent, half up.
+    # Our sources give no rounding for these amounts: the site shows them to the cent, half up.
     CENT_HALF_UP = "al céntimo, mitad hacia arriba"
-    # EsSalud rounds the SCTR payment to whole soles (source, SCTR "Aportes": 12.30 -> 12.00,
-    # 31.67 -> 32.00), after writing the amount to the cent.
+    # EsSalud rounds the SCTR payment to whole soles, half up (source, SCTR "Aportes":
+    # 12.30 -> 12.00, 31.67 -> 32.00). Rounded from the exact product, never from its
+    # two-decimal writing: 12.4968 pays 12, although 12.50 would pay 13.
     SOL_HALF_UP = "al sol entero, mitad hacia arriba"
     # Fixed premiums are paid as published.
     NONE = "sin redondeo"
+
+    def apply(self, amount: Decimal) -> Decimal:
+        match self:
+            case Rounding.CENT_HALF_UP:
+                return round_to_cent(amount)
+            case Rounding.SOL_HALF_UP:
+                return round_to_sol(amount)
+        return as_money(amount)
+
+    def evident_places(self, exact: Decimal) -> int:
+        """Decimals to write ``exact`` with so that what this rounding does is evident.
+
+        Two, as the source writes amounts (12.30 -> 12.00, 31.67 -> 32.00), unless two would
+        hide it: to the cent, every decimal (111.1104 -> 111.11); to whole soles, every
+        decimal where the two-decimal writing would round the other way (12.4968 -> 12, not
+        12.50 -> 13).
+        """
+        every = max(2, decimals_of(exact))
+        if self is Rounding.CENT_HALF_UP:
+            return every
+        if self is Rounding.SOL_HALF_UP and round_to_sol(round_to_cent(exact)) != round_to_sol(
+            exact
+        ):
+            return every
+        return 2
 
 
 class Unit(StrEnum):
@@ -50,16 +76,24 @@ def round_to_sol(amount: Decimal) -> Decimal:
     return as_money(amount).quantize(SOL, rounding=ROUND_HALF_UP).quantize(CENT)
 
 
+def decimals_of(amount: Decimal | int) -> int:
+    """Significant decimals: ``Decimal("12.4968")`` -> 4, ``Decimal("12.30")`` -> 1."""
+    return max(0, -Decimal(amount).normalize().as_tuple().exponent)
+
+
 def percent_of(base: Decimal, rate: Decimal) -> Decimal:
     """``rate`` is in percent, as the norms write it (9 means 9%); the result is exact."""
     return base * rate / HUNDRED
 
 
-def format_soles(amount: Decimal | int) -> str:
-    """``Decimal("1025")`` -> ``"S/ 1,025.00"``: comma thousands, two decimals, half up."""
-    rounded = round_to_cent(amount)
+def format_soles(amount: Decimal | int, places: int = 2) -> str:
+    """``Decimal("1025")`` -> ``"S/ 1,025.00"``: comma thousands, two decimals, half up.
+
+    ``places`` writes more decimals where they matter: ``S/ 12.4968`` before it is rounded.
+    """
+    rounded = as_money(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
-    return f"{sign}S/ {abs(rounded):,.2f}"
+    return f"{sign}S/ {abs(rounded):,.{places}f}"
 
 
 def format_number(value: Decimal | int) -> str:

@@ -6,7 +6,7 @@ UIT is one more entry in the file, not a code change.
 """
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -32,6 +32,35 @@ class Confidence(StrEnum):
     @property
     def label(self) -> str:
         return {"high": "alta", "medium": "media", "to-confirm": "por confirmar"}[self.value]
+
+
+class StartKind(StrEnum):
+    """What an entry's start date means."""
+
+    DATED = "dated"  # the day the value came into force
+    # In force before the covered range; the entry starts at ``covered_from`` only because
+    # the rules need no earlier month.
+    BEFORE_COVERAGE = "before-coverage"
+    # No start date was found: the value is applied to the whole covered range.
+    UNDOCUMENTED = "undocumented"
+
+
+@dataclass(frozen=True)
+class UncertainEnd:
+    """The last day of an entry is to confirm: it may stay in force until ``may_last_until``.
+
+    Months from the next entry's start to ``may_last_until`` get the next value marked "por
+    confirmar", with this entry as the alternative (``ParameterValue.alternative``).
+    """
+
+    checked: date
+    may_last_until: date
+    note: str
+
+    @property
+    def to_confirm(self) -> bool:
+        """Always: the pages mark it as they mark a value to confirm."""
+        return True
 
 
 @dataclass(frozen=True)
@@ -61,6 +90,10 @@ class ParameterValue:
     checked: date | None = None
     note: str = ""
     description: str = ""
+    start_kind: StartKind = StartKind.DATED
+    uncertain_end: UncertainEnd | None = None
+    # On a day when the previous entry's end is to confirm: that entry, in force if it lasts.
+    alternative: "ParameterValue | None" = None
 
     @property
     def to_confirm(self) -> bool:
@@ -71,6 +104,12 @@ class ParameterValue:
         if isinstance(self.value, tuple):
             raise TypeError(f"{self.name} is a table; format its bands.")
         return format_value(self.value, self.unit)
+
+    @property
+    def cited(self) -> str:
+        """The value as a sentence quotes it: "S/ 1,230.00 (por confirmar)" while to confirm,
+        so the mark stays beside the number in any text."""
+        return f"{self.formatted} (por confirmar)" if self.to_confirm else self.formatted
 
     def band_for(self, number: int) -> Band:
         if not isinstance(self.value, tuple):
@@ -130,11 +169,21 @@ def parameters_on(day: date) -> Parameters:
         raise PeriodNotCovered(
             f"Las reglas cubren periodos desde {month_label(table.covered_from)}."
         )
-    values = {
-        name: next(v for v in reversed(history) if v.start <= day)
-        for name, history in table.histories.items()
-    }
+    values = {name: _in_force(history, day) for name, history in table.histories.items()}
     return Parameters(on=day, **values)
+
+
+def _in_force(history: tuple[ParameterValue, ...], day: date) -> ParameterValue:
+    """The entry in force on ``day``; "por confirmar" while the previous one may still last."""
+    index = max(i for i, value in enumerate(history) if value.start <= day)
+    value = history[index]
+    previous = history[index - 1] if index else None
+    end = previous.uncertain_end if previous else None
+    if end is None or day > end.may_last_until:
+        return value
+    return replace(
+        value, confidence=Confidence.TO_CONFIRM, checked=end.checked, alternative=previous
+    )
 
 
 def parameter_history(name: str) -> tuple[ParameterValue, ...]:
@@ -173,7 +222,11 @@ def load_table(text: str, *, origin: str = "<texto>") -> ParameterTable:
 
 
 _PARAMETER_KEYS = {"label", "unit", "history", "description"}
-_ENTRY_KEYS = {"from", "value", "bands", "source", "confidence", "checked", "note"}
+_ENTRY_KEYS = {
+    "from", "value", "bands", "source", "confidence", "checked", "note", "start",
+    "end_to_confirm",
+}  # fmt: skip
+_END_KEYS = {"checked", "may_last_until", "note"}
 
 
 def _history(name: str, raw: object, covered: date, origin: str) -> tuple[ParameterValue, ...]:
@@ -198,16 +251,23 @@ def _history(name: str, raw: object, covered: date, origin: str) -> tuple[Parame
         raise ParameterDataError(f"{where}: las fechas deben ir en orden y sin repetirse.")
     if starts[0] > covered:
         raise ParameterDataError(f"{where}: la primera fecha debe ser a más tardar {covered}.")
+    if any("start" in entry for entry in entries[1:]):
+        raise ParameterDataError(f"{where}: solo la primera entrada puede llevar start.")
+    if "start" in entries[0] and starts[0] != covered:
+        raise ParameterDataError(f"{where}: una entrada con start empieza en {covered}.")
     ends = [s - timedelta(days=1) for s in starts[1:]] + [None]
+    later = starts[2:] + [None, None]  # the start after the next one, if any
     common = {"name": name, "label": str(raw["label"]), "unit": unit}
     common["description"] = " ".join(str(raw.get("description", "")).split())
     return tuple(
-        _entry(entry, end, f"{where} desde {entry['from']}", common)
-        for entry, end in zip(entries, ends, strict=True)
+        _entry(entry, end, after, f"{where} desde {entry['from']}", common)
+        for entry, end, after in zip(entries, ends, later[: len(entries)], strict=True)
     )
 
 
-def _entry(entry: dict, end: date | None, where: str, common: dict) -> ParameterValue:
+def _entry(
+    entry: dict, end: date | None, after: date | None, where: str, common: dict
+) -> ParameterValue:
     if set(entry) - _ENTRY_KEYS:
         raise ParameterDataError(
             f"{where}: claves desconocidas {sorted(set(entry) - _ENTRY_KEYS)}."
@@ -226,6 +286,12 @@ def _entry(entry: dict, end: date | None, where: str, common: dict) -> Parameter
     source = entry.get("source")
     if not isinstance(source, str) or not source.strip():
         raise ParameterDataError(f"{where}: falta source.")
+    try:
+        start_kind = StartKind(entry.get("start", StartKind.DATED))
+    except ValueError:
+        raise ParameterDataError(
+            f"{where}: start debe ser before-coverage o undocumented."
+        ) from None
     value = _number(entry["value"], where) if "value" in entry else _bands(entry["bands"], where)
     return ParameterValue(
         **common,
@@ -236,7 +302,31 @@ def _entry(entry: dict, end: date | None, where: str, common: dict) -> Parameter
         confidence=confidence,
         checked=checked,
         note=" ".join(str(entry.get("note", "")).split()),
+        start_kind=start_kind,
+        uncertain_end=_uncertain_end(entry.get("end_to_confirm"), end, after, where),
     )
+
+
+def _uncertain_end(
+    raw: object, end: date | None, after: date | None, where: str
+) -> UncertainEnd | None:
+    """``end_to_confirm``: the entry may last until ``may_last_until``, within the next one."""
+    if raw is None:
+        return None
+    if end is None:
+        raise ParameterDataError(f"{where}: end_to_confirm necesita una entrada posterior.")
+    if not isinstance(raw, dict) or set(raw) != _END_KEYS:
+        raise ParameterDataError(f"{where}: end_to_confirm lleva checked, may_last_until y note.")
+    checked, until, note = raw["checked"], raw["may_last_until"], raw["note"]
+    if type(checked) is not date or type(until) is not date:
+        raise ParameterDataError(f"{where}: checked y may_last_until son fechas AAAA-MM-DD.")
+    if until <= end or (after is not None and until >= after):
+        raise ParameterDataError(
+            f"{where}: may_last_until va después del fin y dentro de la entrada siguiente."
+        )
+    if not isinstance(note, str) or not note.strip():
+        raise ParameterDataError(f"{where}: end_to_confirm necesita note.")
+    return UncertainEnd(checked=checked, may_last_until=until, note=" ".join(note.split()))
 
 
 def _number(raw: object, where: str) -> Decimal:

@@ -4,6 +4,8 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from .eligibility.profile import ADULT_AGE
+from .errors import InvalidInput
 from .inputs import ages_input
 from .money import Rounding, Unit
 from .parameters import parameters_on
@@ -13,12 +15,20 @@ from .results import Contribution, Payer, PersonPremium, Step
 def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
     """Premium of each person by the age band of the month ``on``, and the family total.
 
-    Fixed premiums are paid as published: no rounding.
+    The titular is "persona mayor de edad" (EsSalud, Seguro Potestativo, sección 2.1), so
+    a family needs someone of 18 or more. Fixed premiums are paid as published: no rounding.
     """
+    ages = ages_input(ages)
+    if max(ages) < ADULT_AGE:
+        raise InvalidInput(
+            f"El titular del Seguro Potestativo es mayor de edad (sección 2.1): incluye la "
+            f"edad del titular, de {ADULT_AGE} años o más.",
+            field="edades",
+        )
     table = parameters_on(on).potestativo_premiums
     people = tuple(
         PersonPremium(age=age, band=band, premium=band.value)
-        for age in ages_input(ages)
+        for age in ages
         for band in (table.band_for(age),)
     )
     total = sum((person.premium for person in people), Decimal(0))
@@ -43,7 +53,6 @@ def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
         regimen="potestativo",
         on=on,
         exact=total,
-        amount=total,
         payable=total,
         rounding=Rounding.NONE,
         paid_by=(Payer.TITULAR,),

@@ -14,8 +14,9 @@ from types import MappingProxyType
 from .agrarian import agrarian_dependent, agrarian_employer_size, agrarian_independent
 from .contributions import artisanal_fisher, ex_cbssp_worker, pensioner, regular_dependent
 from .errors import InvalidInput
+from .money import format_soles
 from .potestativo import potestativo
-from .results import Contribution
+from .results import Alternative, Contribution
 from .sctr import sctr_dependent, sctr_independent
 from .vida import vida_premium
 
@@ -63,12 +64,30 @@ class Regimen:
 
 
 def _agrarian(i: CalculatorInput) -> Contribution:
+    """The employer's size, then the rate of that size; where the size is to confirm and the
+    other size's rate differs, the other amount is an alternative."""
     employer = agrarian_employer_size(workers=i.trabajadores, net_sales=i.ventas_netas, on=i.on)
     result = agrarian_dependent(monthly_pay=i.monto, employer_size=employer.size, on=i.on)
+    alternatives = result.alternatives
+    notes = employer.notes + result.notes
+    if employer.size_to_confirm:
+        other = agrarian_dependent(monthly_pay=i.monto, employer_size=employer.size.other, on=i.on)
+        label = employer.size.other.label
+        if other.payable != result.payable:
+            alternatives += (
+                Alternative(
+                    f"Si el empleador es {label}, serían {format_soles(other.payable)}.",
+                    other.payable,
+                ),
+            )
+        else:
+            notes += (f"Con un empleador {label} el aporte sería el mismo.",)
     return replace(
         result,
         steps=employer.steps + result.steps,
         parameters=employer.parameters + result.parameters,
+        notes=notes,
+        alternatives=alternatives,
     )
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from .contributions import finish, param_step
 from .inputs import RiskLevel, money_input
-from .money import Unit, percent_of, round_to_cent
+from .money import Rounding, Unit, format_percent, format_soles, percent_of
 from .parameters import parameters_on
 from .results import Contribution, Payer, Step
 
@@ -16,19 +16,19 @@ def sctr_dependent(*, monthly_pay: Decimal, risk_level: RiskLevel | str, on: dat
     pay = money_input(monthly_pay)
     level = RiskLevel.parse(risk_level)
     rate = level.rate(p)
-    exact = percent_of(pay, rate.value)
     return finish(
         regimen="sctr-dependiente",
         on=on,
-        exact=exact,
-        sctr=True,
+        exact=percent_of(pay, rate.value),
+        rounding=Rounding.SOL_HALF_UP,
         paid_by=(Payer.EMPLOYER,),
         parameters=(rate,),
         steps=[
             Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
             param_step(f"Tasa del nivel de riesgo {level.value} (incluye IGV)", rate),
-            Step("Aporte al céntimo", round_to_cent(exact), Unit.SOLES, rate.source),
         ],
+        exact_label=f"Aporte: {format_percent(rate.value)} de {format_soles(pay)}",
+        reference=rate.source,
     )
 
 
@@ -38,18 +38,18 @@ def sctr_independent(*, risk_level: RiskLevel | str, on: date) -> Contribution:
     level = RiskLevel.parse(risk_level)
     rate, share, uit = level.rate(p), p.sctr_independent_base_uit, p.uit
     base = uit.value * share.value
-    exact = percent_of(base, rate.value)
     return finish(
         regimen="sctr-independiente",
         on=on,
-        exact=exact,
-        sctr=True,
+        exact=percent_of(base, rate.value),
+        rounding=Rounding.SOL_HALF_UP,
         paid_by=(Payer.WORKER,),
         parameters=(rate, share, uit),
         steps=[
             param_step("UIT vigente", uit),
             Step(f"Base: {share.formatted} vigente", base, Unit.SOLES, share.source),
             param_step(f"Tasa del nivel de riesgo {level.value} (incluye IGV)", rate),
-            Step("Aporte al céntimo", round_to_cent(exact), Unit.SOLES, rate.source),
         ],
+        exact_label=f"Aporte: {format_percent(rate.value)} de {format_soles(base)}",
+        reference=rate.source,
     )

@@ -15,7 +15,6 @@ def vida_premium(*, on: date) -> Contribution:
         regimen="vida",
         on=on,
         exact=premium.value,
-        amount=premium.value,
         payable=premium.value,
         rounding=Rounding.NONE,
         paid_by=(Payer.TITULAR,),

@@ -9,6 +9,7 @@ status 400. The forms parse, the rules compute; these views only route.
 
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from tramitit.indexing import render_page
 
@@ -38,6 +39,16 @@ USER_ERRORS = (rules.InvalidInput, rules.PeriodNotCovered)
 # Latency covers the employer's dependent workers of the Seguro Regular (source, "Seguro por
 # desempleo"): not pensioners, independents or the voluntary plans (figures.md).
 LATENCY_REGIMENES = {"regular", "agrario-dependiente", "ex-cbssp"}
+# What the result's amount is called, by who pays it (the rules' ``paid_by``).
+AMOUNT_TITLES = {
+    (rules.Payer.EMPLOYER,): _("Aporte que paga tu empleador"),
+    (rules.Payer.PENSIONER,): _("Aporte que se descuenta de tu pensión"),
+    (rules.Payer.TITULAR,): _("Lo que pagas cada mes"),
+    (rules.Payer.WORKER,): _("Aporte que pagas"),
+    (rules.Payer.BUYER, rules.Payer.BOAT_OWNER, rules.Payer.FISHER): _(
+        "Aporte a cargo del comercializador, el armador y el pescador"
+    ),
+}
 # Each tool's entry page, by URL name: a filled-in form or a result is one point in an
 # unbounded space of answers, so search engines keep the tool's first page instead (ADR 4).
 ENTRY_PAGES = {
@@ -62,11 +73,6 @@ def _render(request, template, context, *, invalid=False):
     )
 
 
-def _initial(query) -> dict:
-    """What a "change" link carries, to fill a form without judging it yet."""
-    return {name: values if len(values) > 1 else values[0] for name, values in query.lists()}
-
-
 def _with_query(url_name: str, query: str) -> str:
     url = reverse(url_name)
     return f"{url}?{query}" if query else url
@@ -89,7 +95,7 @@ def calculator(request):
     if not choice.is_valid():
         return _render(request, "start.html", {"form": choice}, invalid=True)
     regimen = choice.cleaned_data["regimen"]
-    form = CalculatorForm(regimen=regimen, today=rules_today(), initial=_initial(request.GET))
+    form = CalculatorForm(regimen=regimen, today=rules_today(), prefill=request.GET)
     return _render(request, "form.html", {"form": form, "regimen": regimen})
 
 
@@ -110,6 +116,7 @@ def calculator_result(request):
                 "form": form,
                 "regimen": regimen,
                 "result": result,
+                "amount_title": AMOUNT_TITLES.get(result.paid_by, _("Aporte a pagar")),
                 "figures": [figure_for(value) for value in result.parameters],
                 "notes": _notes(result),
                 "future": result.on > today,
@@ -173,7 +180,7 @@ def waiting_period(request):
     if not choice.is_valid():
         return _render(request, "waiting_period_start.html", {"form": choice}, invalid=True)
     plan = choice.cleaned_data["plan"]
-    form = PLAN_FORMS[plan](today=rules_today(), initial=_initial(request.GET))
+    form = PLAN_FORMS[plan](today=rules_today(), prefill=request.GET)
     return _plan_form_page(request, form, plan)
 
 
@@ -269,7 +276,7 @@ def _regular_result(request, form):
 
 
 def latency(request):
-    form = LatencyForm(today=rules_today(), initial=_initial(request.GET))
+    form = LatencyForm(today=rules_today(), prefill=request.GET)
     return _render(request, "latency_form.html", {"form": form})
 
 

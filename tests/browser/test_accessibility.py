@@ -72,6 +72,18 @@ PAGES = [
     ("calculator-form", CALCULATOR_FORM, 200),
     ("calculator-result", CALCULATOR_RESULT, 200),
     ("calculator-error", CALCULATOR_ERROR, 400),
+    # Values "por confirmar" beside the amount and the steps, and an alternative amount.
+    (
+        "calculator-result-to-confirm",
+        "/calculadora/resultado/?regimen=agrario-dependiente"
+        "&periodo=2028-06&monto=800&trabajadores=10&ventas_netas=0",
+        200,
+    ),
+    (
+        "waiting-period-result",
+        "/calculadora/carencia/resultado/?plan=potestativo&primer_pago=15/03/2025",
+        200,
+    ),
     ("waiting-period-form", "/calculadora/carencia/", 200),
     ("latency-form", "/calculadora/latencia/", 200),
     ("wizard-start", "/que-seguro-me-corresponde/", 200),

@@ -111,6 +111,12 @@ def test_month_accepts_year_and_month(raw, month):
         ("2022-12", "desde enero de 2023"),
         ("1999-01", "desde enero de 2023"),
         ("2100-01", "hasta diciembre de 2099"),
+        # Year 0 is no date at all: it used to escape as a ValueError (a 500).
+        ("0000-01", "desde enero de 2023"),
+        ("01/0000", "desde enero de 2023"),
+        ("0000-13", "año-mes"),
+        ("0001-01", "desde enero de 2023"),
+        ("9999-12", "hasta diciembre de 2099"),
     ],
 )
 def test_month_refuses_with_a_spanish_message(raw, words):
@@ -129,7 +135,9 @@ def test_day_accepts_peruvian_and_iso_dates(raw, day):
 @pytest.mark.parametrize(
     ("raw", "words"),
     [("31/02/2025", "día/mes/año"), ("29/02/2025", "día/mes/año"), ("15-03", "día/mes/año"),
-     ("31/12/2022", "desde enero de 2023"), ("01/01/2100", "hasta el año 2099")],
+     ("31/12/2022", "desde enero de 2023"), ("01/01/2100", "hasta el año 2099"),
+     ("01/01/0000", "desde enero de 2023"), ("0000-01-01", "desde enero de 2023"),
+     ("31/12/9999", "hasta el año 2099"), ("31/02/2023", "día/mes/año")],
 )  # fmt: skip
 def test_day_refuses_with_a_spanish_message(raw, words):
     assert words in message(DayField(), raw)
@@ -235,6 +243,9 @@ def test_agrarian_size_hint_comes_from_the_parameters():
     form = CalculatorForm(regimen=rules.REGIMENES["agrario-dependiente"], today=TODAY)
     assert "100 trabajadores" in form.fields["trabajadores"].help_text
     assert "1,700 UIT" in form.fields["trabajadores"].help_text
+    # In soles too, with the UIT it uses (issue 13, point 5).
+    assert "S/ 9,095,000.00 con la UIT de 2025" in form.fields["trabajadores"].help_text
+    assert "la del mes del aporte" in form.fields["trabajadores"].help_text
 
 
 def test_monto_is_named_for_the_situation():
@@ -257,6 +268,18 @@ def test_query_string_keeps_what_was_typed():
     data = QueryDict("regimen=regular&periodo=2024-05&monto=1,025.50&otro=x")
     form = CalculatorForm(data, regimen=rules.REGIMENES["regular"], today=TODAY)
     assert form.query_string() == "regimen=regular&periodo=2024-05&monto=1%2C025.50"
+
+
+def test_a_name_given_twice_counts_once_with_its_last_value():
+    data = QueryDict("regimen=regular&regimen=vida&periodo=2024-05&monto=1&monto=2")
+    form = CalculatorForm(data, regimen=rules.REGIMENES["regular"], today=TODAY)
+    assert form.query_string() == "regimen=vida&periodo=2024-05&monto=2"
+    prefilled = CalculatorForm(prefill=data, regimen=rules.REGIMENES["regular"], today=TODAY)
+    assert 'value="2"' in str(prefilled["monto"]) and "[" not in str(prefilled["monto"])
+    # A field of several values keeps them all.
+    window = (date(2025, 1, 1), date(2025, 2, 1))
+    months = RegularMonthsForm(QueryDict("aportes=2025-01&aportes=2025-02"), window=window)
+    assert months.query_string() == "aportes=2025-01&aportes=2025-02"
 
 
 def test_rules_errors_are_shown_beside_their_field():

@@ -143,12 +143,12 @@ def test_step_two_keeps_the_inputs_of_a_change_link(client):
     assert checked == ["2"]
 
 
-# Hand-computed from figures.md: (query, payable, amount before rounding).
+# Hand-computed from figures.md: (query, payable, the exact amount as the page writes it).
 # fmt: off
 CASES = [
     # 9% of pay, the base never below the RMV (1,025 until 2024-12; 1,130 from 2025-01).
     ({"regimen": "regular", "periodo": "2024-05", "monto": "800"}, "92.25", "92.25"),
-    ({"regimen": "regular", "periodo": "2024-12", "monto": "1,025.50"}, "92.30", "92.30"),
+    ({"regimen": "regular", "periodo": "2024-12", "monto": "1,025.50"}, "92.30", "92.295"),
     ({"regimen": "regular", "periodo": "2025-01", "monto": "1000"}, "101.70", "101.70"),
     # Agrarian: large 8% in 2023, 6% in 2024-2027, 9% from 2028.
     ({"regimen": "agrario-dependiente", "periodo": "2023-05", "monto": "2,000",
@@ -176,6 +176,9 @@ CASES = [
     # SCTR: the source's two examples (UIT 5,150 in 2024), and 2026 (UIT 5,500).
     ({"regimen": "sctr-dependiente", "periodo": "2024-05", "monto": "1,000.00",
       "nivel_riesgo": "2"}, "12.00", "12.30"),
+    # 1,016 × 1.23% = 12.4968: rounded once, to 12 (not 12.50 and then 13).
+    ({"regimen": "sctr-dependiente", "periodo": "2024-05", "monto": "1016",
+      "nivel_riesgo": "2"}, "12.00", "12.4968"),
     ({"regimen": "sctr-independiente", "periodo": "2024-05", "nivel_riesgo": "2"}, "32.00",
      "31.67"),
     ({"regimen": "sctr-independiente", "periodo": "2026-02", "nivel_riesgo": "1"}, "17.00",
@@ -205,7 +208,7 @@ def test_result_gives_the_hand_computed_amount(
     assert "insurance/calculator/result.html" in [t.name for t in response.templates]
     result = response.context["result"]
     assert result.payable == D(payable)
-    assert result.amount == D(amount)
+    assert result.exact_formatted == f"S/ {amount}"
     page = Page(response.content.decode())
     assert page.text["resultado-importe"] == rules.format_soles(D(payable))
 
@@ -234,8 +237,10 @@ def test_result_shows_the_floor_and_each_parameter_with_its_source(client):
     assert "se aplica la RMV" in html
     assert "Remuneración Mínima Vital (RMV)" in html
     assert "D.S. 003-2022-TR" in html and "Desde el 01/05/2022" in html
-    assert "Ley 26790, art. 6" in html
-    assert "confianza alta" in html
+    assert "Ley 26790, art. 6" in html and "Vigente antes de 2023" in html
+    # Confidence is shown only where a value is to confirm (issue 14, point 4).
+    assert "confianza" not in html and "por confirmar" not in html
+    assert "Desde el 01/01/2023" not in html
 
 
 def test_result_marks_values_to_confirm(client):
@@ -289,6 +294,9 @@ BAD_INPUTS = [
     (AGES | {"edades": ""}, "edades", "Indica la edad de al menos una persona"),
     (AGES | {"edades": ", ,"}, "edades", "Indica la edad de al menos una persona"),
     (AGES | {"edades": "treinta"}, "edades", "«treinta» no es una edad"),
+    # No adult: the titular is of age (Potestativo, sección 2.1).
+    (AGES | {"edades": "5"}, "edades", "El titular del Seguro Potestativo es mayor de edad"),
+    (AGES | {"edades": "17, 2"}, "edades", "de 18 años o más"),
     (AGRARIAN | {"trabajadores": "-3"}, "trabajadores", "no puede ser negativo"),
     (AGRARIAN | {"ventas_netas": "mucho"}, "ventas_netas", "solo con números"),
 ]
@@ -465,6 +473,9 @@ def test_voluntary_and_agrarian_plans_give_the_start_date(
     assert "Qué se cubre antes" in html
     assert ("24 horas" in html) is (query["plan"] == "potestativo")
     assert ("gestante" in html) is (query["plan"] == "agrario")
+    # Potestativo: the wait is not all; maternity also needs affiliation at conception (5.2).
+    assert ("al momento de la concepción (sección 5.2)" in html) is (query["plan"] == "potestativo")
+    assert "todas las prestaciones" not in html
 
 
 @pytest.mark.parametrize(
@@ -555,3 +566,78 @@ def test_any_query_string_gets_200_or_400(page, query):
     response = Client().get(f"{reverse(f'insurance:{page}')}?{urlencode(query, doseq=True)}")
     allowed = {200, 302, 400} if page == "waiting_period_months" else {200, 400}
     assert response.status_code in allowed
+
+
+# --- What the result says about who pays and what is to confirm ------------------------
+
+AMOUNT_TITLES = [
+    ({"regimen": "regular", "monto": "3000"}, "Aporte que paga tu empleador"),
+    ({"regimen": "sctr-dependiente", "monto": "3000", "nivel_riesgo": "1"},
+     "Aporte que paga tu empleador"),
+    ({"regimen": "pensionista", "monto": "1500"}, "Aporte que se descuenta de tu pensión"),
+    ({"regimen": "potestativo", "edades": "35"}, "Lo que pagas cada mes"),
+    ({"regimen": "vida"}, "Lo que pagas cada mes"),
+    ({"regimen": "sctr-independiente", "nivel_riesgo": "1"}, "Aporte que pagas"),
+    ({"regimen": "pescador-artesanal", "monto": "500"},
+     "Aporte a cargo del comercializador, el armador y el pescador"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "title"), AMOUNT_TITLES)
+def test_the_amount_is_named_by_who_pays_it(client, query, title):
+    response = client.get("/calculadora/resultado/", {"periodo": "2025-05", **query})
+    page = Page(response.content.decode())
+    assert page.text["result-title"] == title
+
+
+def _result(client, **query):
+    response = client.get("/calculadora/resultado/", query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _marked_amount(html: str) -> bool:
+    """The "por confirmar" mark right after the amount, inside the amount's paragraph."""
+    start = html.index('id="resultado-importe"')
+    return 'class="confirm"' in html[start : html.index("</p>", start)]
+
+
+def test_an_rmv_to_confirm_is_warned_about_only_when_its_floor_applied(client):
+    floor = _result(client, regimen="regular", periodo="2026-10", monto="800")
+    assert "Este cálculo usa un valor" in floor and _marked_amount(floor)
+    above = _result(client, regimen="regular", periodo="2026-10", monto="3000")
+    assert "Este cálculo usa un valor" not in above and not _marked_amount(above)
+    # The RMV itself is still listed among the values, with its mark beside it.
+    assert 'S/ 1,230.00</strong> <span class="confirm">por confirmar (revisado el 22/11/2026)' in (
+        above
+    )
+
+
+@pytest.mark.parametrize(
+    ("periodo", "alternative"),
+    [("2027-12", None), ("2028-01", "S/ 120.00"), ("2028-12", "S/ 120.00"), ("2029-01", None)],
+)
+def test_agrarian_results_across_the_2028_boundary(client, periodo, alternative):
+    html = _result(client, **(AGRARIAN | {"periodo": periodo}))
+    assert _marked_amount(html) is (alternative is not None)
+    if alternative:
+        assert "Si la tasa de 6% sigue vigente en " in html and f"serían {alternative}." in html
+        assert "Por confirmar si rige desde 01/2028" in html  # beside the 9% among the values
+    else:
+        assert "sigue vigente" not in html
+
+
+def test_the_agrarian_size_says_which_uit_and_when_it_is_to_confirm(client):
+    near = _result(client, **AGRARIAN | {"ventas_netas": "8,600,000"})  # 2024-05
+    assert "usamos la del mes del aporte (S/ 5,150.00), que da S/ 8,755,000.00" in near
+    assert "el tamaño del empleador está por confirmar" in near
+    assert "Con un empleador grande el aporte sería el mismo." in near
+    far = _result(client, **AGRARIAN | {"ventas_netas": "100"})
+    assert "usamos la del mes del aporte" in far and "está por confirmar" not in far
+
+
+def test_the_potestativo_titular_of_age_is_said_beside_the_ages(client):
+    adult = client.get("/calculadora/resultado/", AGES | {"edades": "18, 2"})
+    assert adult.status_code == 200
+    form = client.get("/calculadora/", {"regimen": "potestativo"}).content.decode()
+    assert "el titular (mayor de edad)" in form

@@ -50,3 +50,35 @@ def test_rules_date_previews_another_day(client, settings):
     html = client.get("/seguros/regular/").content.decode()
     assert "Cifras en vigor al 01/03/2025" in html
     assert "S/ 1,130.00" in html and "S/ 1,230.00" not in html
+
+
+def test_the_end_of_the_6_percent_period_is_to_confirm():
+    periods = agrarian_periods(date(2026, 11, 22))
+    six, nine = periods[-2], periods[-1]
+    assert six.end_to_confirm.checked == date(2026, 11, 22) and six.later_start is None
+    assert nine.start_to_confirm is six.end_to_confirm
+    assert nine.later_start == date(2029, 1, 1)
+    assert periods[0].end_to_confirm is periods[0].start_to_confirm is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["regular", "potestativo", "sctr", "agrario", "vida"])
+def test_plan_pages_label_only_the_values_to_confirm(client, settings, slug):
+    settings.RULES_DATE = date(2026, 11, 22)
+    html = client.get(f"/seguros/{slug}/").content.decode()
+    box = html[html.index('id="valores-vigentes"') :]
+    box = box[: box.index("</section>")]
+    assert "confianza" not in box
+    assert "Desde el 01/01/2023" not in box and "desde antes de" not in box
+
+
+@pytest.mark.django_db
+def test_the_agrarian_box_marks_the_boundary_and_gives_the_threshold_in_soles(client, settings):
+    settings.RULES_DATE = date(2026, 11, 22)
+    html = client.get("/seguros/agrario/").content.decode()
+    mark = '<br> <span class="confirm">por confirmar</span>'  # short: the date is below
+    assert f"01/2024 – 12/2027 <strong>(vigente)</strong>{mark}" in html
+    assert f"01/2028 – en adelante{mark}\n<br>(o desde 01/2029)</th>" in html
+    assert "El fin en 12/2027 está por confirmar (revisado el 22/11/2026)" in html
+    assert "Con la UIT de 2026 (S/ 5,500.00), 1,700 UIT son S/ 9,350,000.00." in html
+    assert "Las fuentes no dicen qué año de UIT se usa" in html

@@ -61,6 +61,40 @@ def test_to_confirm_values_carry_the_date_last_checked():
         assert value.confidence.label == "por confirmar"
 
 
+def test_values_in_force_before_2023_say_so_instead_of_a_made_up_start():
+    # "Desde el 01/01/2023 ... Vigente desde antes de 2023" contradicted itself (issue 14).
+    assert rules.parameter_history("regular_rate")[0].start_kind is rules.StartKind.BEFORE_COVERAGE
+    assert rules.parameter_history("vida_premium")[0].start_kind is rules.StartKind.UNDOCUMENTED
+    assert rules.parameter_history("rmv")[0].start_kind is rules.StartKind.DATED
+    notes = [v.note for n in rules.PARAMETER_NAMES for v in rules.parameter_history(n)]
+    assert not any("antes de 2023" in note or "periodo cubierto" in note for note in notes)
+
+
+# The end of the agrarian 6% (2024-01 to 2027-12) is to confirm: reports say "hasta 2028",
+# which may include 2028. Rows on both sides of 2028-01 and of 2029-01.
+AGRARIAN_RATE_CASES = [
+    # day,               rate, to confirm, alternative
+    (date(2027, 12, 31), "6", False, None),
+    (date(2028, 1, 1), "9", True, "6"),
+    (date(2028, 12, 31), "9", True, "6"),
+    (date(2029, 1, 1), "9", False, None),
+]
+
+
+@pytest.mark.parametrize(("day", "rate", "to_confirm", "alternative"), AGRARIAN_RATE_CASES)
+def test_a_rate_whose_start_depends_on_an_end_to_confirm(day, rate, to_confirm, alternative):
+    p = rules.parameters_on(day)
+    for value in (p.agrarian_rate_large, p.agrarian_rate_small):
+        assert value.value == D(rate)
+        assert value.to_confirm is to_confirm
+        assert (value.alternative and str(value.alternative.value)) == alternative
+        assert value.checked == (date(2026, 11, 22) if to_confirm else None)
+    # The history itself keeps figures.md's confidence: only the boundary is to confirm.
+    history = rules.parameter_history("agrarian_rate_large")
+    assert [v.confidence.value for v in history[-2:]] == ["medium", "medium"]
+    assert history[-2].uncertain_end.may_last_until == date(2028, 12, 31)
+
+
 def test_history_shows_since_when_and_until_when():
     rmv = rules.parameter_history("rmv")
     assert [(v.value, v.start, v.end) for v in rmv] == [
@@ -115,8 +149,11 @@ def test_next_years_uit_is_a_data_change_only(monkeypatch):
     monkeypatch.setattr(parameters_module, "_table", lambda: table)
     result = rules.sctr_independent(risk_level="II", on=date(2027, 3, 1))
     # 0.5 × 5,600 = 2,800; × 1.23% = 34.44 -> pays 34.00.
-    assert (result.amount, result.payable) == (D("34.44"), D("34.00"))
+    assert (result.exact_formatted, result.payable) == ("S/ 34.44", D("34.00"))
     assert rules.parameter_history("uit")[-2].end == date(2026, 12, 31)
+
+
+_END = {"checked": date(2026, 11, 22), "may_last_until": date(2025, 6, 30), "note": "Prueba."}
 
 
 def _broken(edit):
@@ -146,6 +183,22 @@ BROKEN_FILES = [
         {"min": 19})),
     ("open band not last", lambda p: p["latency_months"]["history"][0]["bands"][0].update(
         {"max": None})),
+    ("start on a later entry", lambda p: p["rmv"]["history"][1].update(
+        {"start": "undocumented"})),
+    ("start away from covered_from", lambda p: p["rmv"]["history"][0].update(
+        {"start": "before-coverage"})),
+    ("unknown start", lambda p: p["regular_rate"]["history"][0].update({"start": "always"})),
+    ("end to confirm on the last entry", lambda p: p["uit"]["history"][-1].update(
+        {"end_to_confirm": _END | {"may_last_until": date(2027, 6, 30)}})),
+    ("end to confirm before the end", lambda p: p["uit"]["history"][1].update(
+        {"end_to_confirm": _END | {"may_last_until": date(2024, 12, 31)}})),
+    ("end to confirm past the next entry", lambda p: p["uit"]["history"][1].update(
+        {"end_to_confirm": _END | {"may_last_until": date(2026, 1, 1)}})),
+    ("end to confirm without note", lambda p: p["uit"]["history"][1].update(
+        {"end_to_confirm": _END | {"note": ""}})),
+    ("end to confirm with a typo", lambda p: p["uit"]["history"][1].update(
+        {"end_to_confirm": {"checked": date(2026, 11, 22), "until": date(2025, 6, 30),
+                            "note": "x"}})),
 ]  # fmt: skip
 
 

@@ -83,6 +83,8 @@ def test_coverage_start_lists_the_exceptions():
     potestativo = rules.coverage_start(plan="potestativo", first_contribution=date(2025, 1, 15))
     (accident,) = potestativo.exceptions
     assert accident.covered_from == date(2025, 1, 15) and "24 horas" in accident.condition
+    # Maternity needs more than the wait: affiliation at conception (Potestativo, 5.2).
+    assert "afiliada al momento de la concepción" in potestativo.conditions[-1]
 
     agrario = rules.coverage_start(plan="agrario", first_contribution=date(2025, 1, 15))
     assert "estar al día" in agrario.conditions[0]

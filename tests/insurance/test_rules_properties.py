@@ -1,7 +1,7 @@
 """Properties that hold for every month and every amount, checked with hypothesis."""
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -50,17 +50,36 @@ def test_floor_flag_matches_the_pay(on, pay):
     assert rules.regular_dependent(monthly_pay=pay, on=on).floor_applied is (pay < rmv)
 
 
+def round_half_up(amount: Decimal) -> Decimal:
+    return amount.quantize(D(1), rounding=ROUND_HALF_UP)
+
+
 @given(on=months, pay=money, level=levels)
-def test_sctr_payable_is_whole_soles_near_the_amount(on, pay, level):
+def test_sctr_dependent_rounds_the_exact_product_once(on, pay, level):
     result = rules.sctr_dependent(monthly_pay=pay, risk_level=level, on=on)
-    assert result.payable == result.payable.to_integral_value()
-    assert abs(result.payable - result.amount) <= D("0.50")
-    assert abs(result.amount - result.exact) <= D("0.005")
+    exact = pay * level.rate(rules.parameters_on(on)).value / 100
+    assert result.exact == exact
+    assert result.payable == round_half_up(exact)
+    # What the page writes before rounding rounds to the same whole soles.
+    shown = D(result.exact_formatted.removeprefix("S/ ").replace(",", ""))
+    assert round_half_up(shown) == result.payable
 
 
-@given(on=months, ages=st.lists(st.integers(min_value=0, max_value=120), min_size=1, max_size=8))
-def test_potestativo_total_is_the_sum_of_people(on, ages):
-    result = rules.potestativo(ages=ages, on=on)
+@given(on=months, level=levels)
+def test_sctr_independent_rounds_the_exact_product_once(on, level):
+    p = rules.parameters_on(on)
+    result = rules.sctr_independent(risk_level=level, on=on)
+    exact = p.uit.value * p.sctr_independent_base_uit.value * level.rate(p).value / 100
+    assert result.payable == round_half_up(exact)
+
+
+@given(
+    on=months,
+    titular=st.integers(min_value=18, max_value=120),
+    family=st.lists(st.integers(min_value=0, max_value=120), max_size=7),
+)
+def test_potestativo_total_is_the_sum_of_people(on, titular, family):
+    result = rules.potestativo(ages=[*family, titular], on=on)
     assert result.payable == sum(person.premium for person in result.people)
     assert all(D("132.00") <= person.premium <= D("215.00") for person in result.people)
 

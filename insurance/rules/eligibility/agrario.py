@@ -61,13 +61,12 @@ def _coverage(on: date) -> Coverage:
 def employee(profile: Profile, p: Parameters, on: date) -> Match:
     large, small = p.agrarian_rate_large, p.agrarian_rate_small
     today = (
-        f"en {month_label(on)}, {large.formatted} para todos los empleadores agrarios"
+        f"en {month_label(on)}, {large.cited} para todos los empleadores agrarios"
         if large.value == small.value
-        else f"en {month_label(on)}, {large.formatted} si es grande y {small.formatted} si es "
-        "pequeño"
+        else f"en {month_label(on)}, {large.cited} si es grande y {small.cited} si es pequeño"
     )
     rule = (
-        f"Un porcentaje de tu remuneración, nunca menor que la RMV vigente ({p.rmv.formatted}), "
+        f"Un porcentaje de tu remuneración, nunca menor que la RMV vigente ({p.rmv.cited}), "
         f"según el tamaño de tu empleador en el año fiscal anterior: {today}. Lo paga tu "
         "empleador."
     )

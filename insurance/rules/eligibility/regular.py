@@ -133,7 +133,7 @@ def _employee_match(
         floor=True,
         rule=(
             f"{p.regular_rate.formatted} de tu remuneración mensual, que nunca se toma menor "
-            f"que la RMV vigente ({p.rmv.formatted}). Lo paga íntegramente tu empleador: no "
+            f"que la RMV vigente ({p.rmv.cited}). Lo paga íntegramente tu empleador: no "
             "se descuenta de tu sueldo."
         ),
     )
