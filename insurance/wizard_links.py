@@ -3,8 +3,8 @@ calculator pre-filled, each checklist with the case, the latency estimator.
 
 A checklist link carries every answer the wizard knows in the words of the checklist's own
 questions (``insurance.checklists``: ``tramite``, ``familiar``, ``trabajador``,
-``nacionalidad``, ``edad``, ``titular``...), and the plan's checklist flow keeps those it asks, in its
-order, up to the first question the wizard cannot answer: the link opens the complete
+``nacionalidad``, ``edad``, ``titular``...), and the plan's checklist flow keeps those it
+asks, in its order, up to the first question the wizard cannot answer: the link opens the complete
 checklist, or that question with the rest kept. The flows come from the requirements' tags
 of every plan in one query.
 """

@@ -100,20 +100,7 @@ def unmarked(html: str, numbers: set[str]) -> list[str]:
 # --- The pages --------------------------------------------------------------------------
 
 PLAN_SLUGS = ["regular", "potestativo", "sctr", "agrario", "vida"]
-# The +Vida page's contribution rules (fixtures/plans/50-vida.yaml, the plan pages' own
-# content) write "Prima mensual de S/ 5.00 por titular" without the mark: the plan pages'
-# change fixes that text. Strict, so the marker must go once it is fixed.
-UNMARKED_FIXTURE = pytest.mark.xfail(
-    strict=True, reason="fixtures/plans/50-vida.yaml: the premium's text lacks its mark"
-)
-PLAN_PAGES = [
-    "/",
-    "/seguros/",
-    *(
-        pytest.param(f"/seguros/{slug}/", marks=UNMARKED_FIXTURE if slug == "vida" else ())
-        for slug in PLAN_SLUGS
-    ),
-]
+PLAN_PAGES = ["/", "/seguros/", *(f"/seguros/{slug}/" for slug in PLAN_SLUGS)]
 PERIODS = ["2026-11", "2028-06"]  # RMV to confirm; and the agrarian 9% to confirm
 CALCULATOR_INPUTS = {
     "regular": [{"monto": "800"}, {"monto": "3000"}],
