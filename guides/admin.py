@@ -84,11 +84,13 @@ class ProviderAdmin(TabbedTranslationAdmin):
         "turnaround",
         "cost_soles",
         "verified",
+        "official",
         "source",
         "created_at",
     )
     list_filter = (
         ("verified", admin.BooleanFieldListFilter),
+        "official",
         "source",
         "guides",
     )
