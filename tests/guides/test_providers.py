@@ -84,7 +84,7 @@ def test_the_guide_table_marks_official_rows_and_lists_them_above_private_ones(c
     assert max(ospe, html.index("¿Dónde me atiendo?: consulta")) < html.index("Aaa Gestiones")
     row = html[ospe : html.index("</tr>", ospe)]
     assert '<span class="tag tag-oficial">Oficial</span>' in row
-    assert ">Gratuito</td>" in row and ">No indicado</td>" in row
+    assert ">Gratuito</td>" in row and '<span class="not-given">No indicado</span></td>' in row
     assert "2 canales oficiales de EsSalud y 1 proveedor verificado" in html
     assert "Los marcados «oficial» son canales de EsSalud" in html
     assert "Los demás proveedores son independientes de EsSalud" in html
