@@ -210,11 +210,13 @@ class ProviderAdmin(HistoryAdmin, TabbedTranslationAdmin):
         "turnaround",
         "cost_soles",
         "verified",
+        "official",
         "source",
         "created_at",
     )
     list_filter = (
         ("verified", admin.BooleanFieldListFilter),
+        "official",
         "source",
         "guides",
     )

@@ -25,10 +25,19 @@ line) and saved in its own transaction with ``full_clean()``, so a broken file l
 nothing behind. A file whose bytes did not change since it was last imported is skipped
 (``source_checksums``): loading twice changes nothing, and corrections an editor made in the
 admin survive until the file itself changes.
+
+Real Hugo sites bring more than one shape of file, and each is read rather than refused,
+with the decision reported (``GuideFile.warnings`` and the ``notes`` of ``import_guide``):
+a ``date`` written in Spanish ("27 de junio de 2024") is read; a key given twice in the
+front matter is a warning naming the key and the value kept (PyYAML keeps the last without
+a word); a title whose slug another guide has gives a slug from the file's path, as Hugo
+builds the URL (``peru/inscripción_al_ruc.md`` -> ``peru-inscripcion-al-ruc``); and
+``_index.md``, a Hugo section page, is not a guide (``is_section_index``).
 """
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,10 +50,10 @@ from django.utils.text import slugify
 
 from . import history
 from .models import Category, Guide
+from .search import fold
 
 # The starter guides that ``loadcontent`` imports.
 STARTER_GUIDES_DIR = Path(settings.BASE_DIR) / "content" / "guides"
-STARTER_GUIDES_PATTERN = "*.md"
 
 DEFAULT_LANGUAGE = "es"
 REQUIRED_KEYS = ("title", "translationKey")
@@ -75,6 +84,33 @@ FIELD_KEYS = {
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
+# Spanish month names, folded, for dates such as "27 de junio de 2024" ("setiembre" is how
+# Peru often writes it).
+SPANISH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("enero",),
+            ("febrero",),
+            ("marzo",),
+            ("abril",),
+            ("mayo",),
+            ("junio",),
+            ("julio",),
+            ("agosto",),
+            ("septiembre", "setiembre"),
+            ("octubre",),
+            ("noviembre",),
+            ("diciembre",),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# "27 de junio de 2024", "jueves, 27 de junio del 2024", "1 de Setiembre de 2025".
+_SPANISH_DATE = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})\s+de\s+([a-z]+)\s+del?\s+(\d{4})")
+DATE_ERROR = "«date» debe ser una fecha: AAAA-MM-DD o «27 de junio de 2024»."
+
 
 class GuideFileError(Exception):
     """A guide file that cannot be imported: says which file, which line and why."""
@@ -100,6 +136,7 @@ class GuideFile:
     draft: bool = False
     slug: str = ""
     lines: dict = field(default_factory=dict, compare=False)
+    warnings: tuple[str, ...] = ()
 
     def line_of(self, key):
         return self.lines.get(key, 1)
@@ -122,14 +159,85 @@ def _split_front_matter(path, text):
     )
 
 
-def _key_lines(front_matter):
-    """File line of each top-level key (the front matter starts on line 2)."""
-    node = yaml.compose(front_matter)
-    if node is None:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, noting where each top-level key is and which keys repeat.
+
+    PyYAML keeps the last value of a key given twice, silently; tramitit's own corpus
+    repeats ``translationKey`` in many files, so the importer reports each repeat instead.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.key_lines = {}  # key -> the file line of its last occurrence (the value kept)
+        self.repeats = {}  # key -> [(file line, value), ...] for keys given more than once
+
+    def get_single_data(self):
+        node = self.get_single_node()
+        if node is None:
+            return None
+        if isinstance(node, yaml.MappingNode):
+            seen = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    # The front matter starts on the file's line 2.
+                    seen.setdefault(key.value, []).append((key.start_mark.line + 2, value))
+            for key, where in seen.items():
+                self.key_lines[key] = where[-1][0]
+                if len(where) > 1:
+                    self.repeats[key] = [
+                        (line, self.construct_object(value, deep=True)) for line, value in where
+                    ]
+        return self.construct_document(node)
+
+
+def _load_front_matter(front_matter):
+    """(data, loader) for the front matter text; raises yaml.YAMLError."""
+    loader = FrontMatterLoader(front_matter)
+    try:
+        return loader.get_single_data(), loader
+    finally:
+        loader.dispose()
+
+
+def _repeat_warnings(repeats):
+    """One warning per key given twice or more: where, and the value kept (the last)."""
+    warnings = []
+    for key, where in repeats.items():
+        lines = [str(line) for line, _value in where]
+        places = f"{', '.join(lines[:-1])} y {lines[-1]}"
+        values = [value for _line, value in where]
+        same = all(value == values[-1] for value in values)
+        warnings.append(
+            f"«{key}» aparece {len(where)} veces en la cabecera (líneas {places}), "
+            f"{'con el mismo valor' if same else 'con valores distintos'}: "
+            f"se usa el último, «{values[-1]}»."
+        )
+    return tuple(warnings)
+
+
+def parse_date(value):
+    """A front matter date: a YAML date, "AAAA-MM-DD..." or Spanish ("27 de junio de 2024").
+
+    Returns a ``datetime.date``, None when there is none, or raises ValueError.
+    """
+    if value is None or value == "":
         return None
-    return {key.value: key.start_mark.line + 2 for key, _value in node.value}
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(value)
+    text = " ".join(value.split())
+    try:
+        return datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    match = _SPANISH_DATE.fullmatch(fold(text))
+    if match is None or match.group(2) not in SPANISH_MONTHS:
+        raise ValueError(value)
+    day, month, year = int(match.group(1)), SPANISH_MONTHS[match.group(2)], int(match.group(3))
+    return datetime.date(year, month, day)
 
 
 def _text(path, meta, lines, key, *, required=False):
@@ -166,8 +274,7 @@ def read_guide_file(path) -> GuideFile:
 
     front_matter, body, _body_line = _split_front_matter(path, text)
     try:
-        lines = _key_lines(front_matter)
-        meta = yaml.safe_load(front_matter)
+        meta, loader = _load_front_matter(front_matter)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
@@ -177,7 +284,8 @@ def read_guide_file(path) -> GuideFile:
         raise GuideFileError(path, 1, f"cabecera YAML no válida: {error}.") from error
     if meta is None:
         meta = {}
-    if lines is None or not isinstance(meta, dict):
+    lines = loader.key_lines
+    if not isinstance(meta, dict):
         raise GuideFileError(path, 2, "la cabecera debe ser una lista de «clave: valor».")
 
     for key in REQUIRED_KEYS:
@@ -193,18 +301,10 @@ def read_guide_file(path) -> GuideFile:
             f"idioma «{language}» desconocido; usa uno de: {', '.join(_language_codes())}.",
         )
 
-    date = meta.get("date")
-    if isinstance(date, datetime.datetime):
-        date = date.date()
-    elif isinstance(date, str):
-        try:
-            date = datetime.date.fromisoformat(date.strip()[:10])
-        except ValueError as error:
-            raise GuideFileError(
-                path, lines.get("date", 1), "«date» debe ser una fecha AAAA-MM-DD."
-            ) from error
-    elif date is not None and not isinstance(date, datetime.date):
-        raise GuideFileError(path, lines.get("date", 1), "«date» debe ser una fecha AAAA-MM-DD.")
+    try:
+        date = parse_date(meta.get("date"))
+    except ValueError as error:
+        raise GuideFileError(path, lines.get("date", 1), DATE_ERROR) from error
 
     categories = meta.get("categories") or []
     if isinstance(categories, str):
@@ -238,6 +338,7 @@ def read_guide_file(path) -> GuideFile:
         body=body.strip("\n") + "\n",
         checksum=hashlib.sha256(raw).hexdigest(),
         lines=lines,
+        warnings=_repeat_warnings(loader.repeats),
     )
 
 
@@ -273,8 +374,54 @@ def _categories(source):
     return found
 
 
-def import_guide(source: GuideFile, *, force=False) -> str:
-    """Save one parsed file in its own transaction; returns created/updated/unchanged."""
+def is_section_index(path) -> bool:
+    """Hugo's ``_index.md`` (and ``_index.en.md``) is a section's page, not an article."""
+    return Path(path).name.split(".")[0] == "_index"
+
+
+def path_slug(path) -> str:
+    """The slug Hugo's URL gives a file: its folder and its name, without the language.
+
+    ``es/peru/inscripción_al_ruc.md`` -> ``peru-inscripcion-al-ruc``.
+    """
+    path = Path(path)
+    name = path.name.split(".")[0]
+    return slugify(f"{path.parent.name} {name}".replace("_", " "))[:120].strip("-")
+
+
+def _slug_owner(slug, guide):
+    return Guide.objects.filter(slug=slug).exclude(pk=guide.pk).only("title").first()
+
+
+def _new_slug(source, guide, notes):
+    """The title's slug; the file path's when another guide has it (and says so)."""
+    title_slug = slugify(source.title)[:120].strip("-")
+    owner = _slug_owner(title_slug, guide) if title_slug else None
+    if title_slug and owner is None:
+        return title_slug
+    slug, number = path_slug(source.path), 1
+    while _slug_owner(slug, guide) is not None:
+        number += 1
+        slug = f"{path_slug(source.path)[:115]}-{number}"
+    why = (
+        f"el título da el slug «{title_slug}», que ya usa la guía «{owner.title}»"
+        if owner
+        else "el título no da un slug"
+    )
+    notes.append(
+        f"{why}: la guía queda en /guias/{slug}/ (carpeta y nombre del archivo, como la URL "
+        "de Hugo)."
+    )
+    return slug
+
+
+def import_guide(source: GuideFile, *, force=False, notes=None) -> str:
+    """Save one parsed file in its own transaction; returns created/updated/unchanged.
+
+    Decisions worth telling the person importing (a slug taken from the file's path) are
+    appended to ``notes`` when a list is given.
+    """
+    notes = [] if notes is None else notes
     # A revision of its own: an import shows in the guide's history and can be undone.
     with transaction.atomic(), reversion.create_revision():
         reversion.set_comment(history.import_comment(source.path))
@@ -306,7 +453,7 @@ def import_guide(source: GuideFile, *, force=False) -> str:
             if source.slug:
                 guide.slug = source.slug
             elif not guide.slug:
-                guide.slug = slugify(source.title)[:120].strip("-")
+                guide.slug = _new_slug(source, guide, notes)
         checksums[lang] = source.checksum
         guide.source_checksums = checksums
         try:
@@ -320,18 +467,19 @@ def import_guide(source: GuideFile, *, force=False) -> str:
 
 
 def guide_paths(paths):
-    """Every .md file named or inside the folders named, Spanish files first."""
+    """Every .md file named or inside the folders named (and their subfolders, as in a
+    Hugo ``content/`` tree), Spanish files first."""
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(path.glob("*.md")))
+            found.extend(sorted(path.rglob("*.md")))
         else:
             found.append(path)
 
     def order(path):
         return (_language_from_name(path) != DEFAULT_LANGUAGE, str(path))
 
-    return sorted(found, key=order)
+    return sorted(dict.fromkeys(found), key=order)
 
 
 def starter_guide_paths():

@@ -9,7 +9,12 @@ public query starts from ``Guide.objects.published()``. Staff with the ``view_gu
 permission can preview a draft at its own URL.
 
 Providers are shown on a guide only when ``verified``: suggestions from the public form are
-stored unverified and wait for an editor.
+stored unverified and wait for an editor. The official channels the sources name (the OSPE,
+the Centros MAC, EsSalud VIVA, "¿Dónde me atiendo?") are providers too, marked ``official``
+and listed first; they come from ``content/providers.yaml`` (see ``guides.providers``).
+
+``PlanSectionText`` is the plan pages' part of the search: one row per plan section with its
+text, rebuilt by ``loadcontent`` (see ``guides.search``).
 """
 
 from django.conf import settings
@@ -220,12 +225,32 @@ class ProviderQuerySet(models.QuerySet):
         """What the public may see: never an unverified suggestion."""
         return self.filter(verified=True)
 
+    def for_guide_table(self, guide):
+        """A guide's verified providers, the official channels first."""
+        return (
+            self.verified()
+            .filter(guides=guide)
+            .only(
+                "name",
+                "website",
+                "turnaround",
+                *(f"turnaround_{code}" for code in _language_codes()),
+                "cost_soles",
+                "official",
+            )
+            .order_by("-official", "name")
+        )
+
 
 class Provider(models.Model):
-    """Someone who does a procedure for you, for a fee: shown on a guide once verified.
+    """Someone who does a procedure for you: shown on a guide once verified.
 
     Suggestions from the public form arrive here unverified, with the contact details and
-    the comment of whoever sent them; those two are never published.
+    the comment of whoever sent them; those two are never published. ``official`` rows are
+    EsSalud's own channels, loaded from ``content/providers.yaml`` by ``loadcontent``
+    (found again by ``content_key``); an official channel that does a procedure under
+    different terms (free in one, not stated in another) is one row per procedure, because
+    the cost belongs to the procedure.
     """
 
     class Source(models.TextChoices):
@@ -257,6 +282,23 @@ class Provider(models.Model):
         default=False,
         help_text=_("Solo los proveedores verificados por un editor se publican."),
     )
+    official = models.BooleanField(
+        _("oficial"),
+        default=False,
+        help_text=_(
+            "Un canal de EsSalud (OSPE, Centro MAC, EsSalud VIVA...): se marca «oficial» y "
+            "va primero en la tabla."
+        ),
+    )
+    content_key = models.SlugField(
+        _("clave de contenido"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Los proveedores de content/providers.yaml; vacío en los de los editores."),
+    )
     source = models.CharField(
         _("origen"), max_length=20, choices=Source.choices, default=Source.EDITOR
     )
@@ -284,3 +326,33 @@ class Provider(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PlanSectionText(models.Model):
+    """The searchable text of one plan section: its title, its body and its items.
+
+    Rebuilt from the plan content by ``loadcontent`` (``guides.search.index_plan_sections``),
+    so a search for "carencia" can send the reader to the section that explains it.
+    ``folded`` serves SQLite, ``search_vector`` PostgreSQL (like ``Guide``).
+    """
+
+    section = models.OneToOneField(
+        "insurance.Section",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_text",
+    )
+    title_es = models.CharField(max_length=200)
+    title_en = models.CharField(max_length=200, blank=True)
+    text_es = models.TextField(blank=True)
+    text_en = models.TextField(blank=True)
+    folded_title = models.CharField(max_length=200)
+    folded = models.TextField()
+    search_vector = SearchVectorField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("texto de búsqueda de una sección")
+        verbose_name_plural = _("textos de búsqueda de las secciones")
+
+    def __str__(self):
+        return self.title_es

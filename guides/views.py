@@ -17,6 +17,7 @@ from tramitit.indexing import render_page
 
 from .forms import GuideSearchForm, ProviderSuggestionForm
 from .models import Category, Guide, Provider
+from .plan_search import search_plan_sections
 from .search import search_guides
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ def guide_list(request):
         Prefetch("categories", queryset=Category.objects.order_by("kind", "name"))
     )
     page = Paginator(guides, GUIDES_PER_PAGE).get_page(request.GET.get("pagina"))
+    # The plan pages answer too ("latencia", "carencia"): once, above the first page's end.
+    plan_hits = search_plan_sections(query) if query and page.number == 1 else []
 
     context = {
         "form": form,
@@ -60,6 +63,7 @@ def guide_list(request):
         "unknown_category": bool(category_slug) and category is None,
         "page": page,
         "guides": page.object_list,
+        "plan_hits": plan_hits,
         "og_title": _("Guías de trámites de EsSalud"),
     }
     canonical = list_canonical(query=query, category=category, page_number=page.number)
@@ -105,17 +109,15 @@ def guide_detail(request, slug):
             .order_by("-shared", "-published_on", "title")
             .for_list()[:RELATED_GUIDES]
         )
-    providers = list(
-        Provider.objects.verified()
-        .filter(guides=guide)
-        .only("name", "website", "turnaround", "turnaround_es", "turnaround_en", "cost_soles")
-        .order_by("name")
-    )
+    providers = list(Provider.objects.for_guide_table(guide))
+    official_count = sum(provider.official for provider in providers)
     context = {
         "guide": guide,
         "parts": guide.body_parts(),
         "howto": guide.howto_for_language(),
         "providers": providers,
+        "official_count": official_count,
+        "private_count": len(providers) - official_count,
         "related": related,
         "preview": guide.draft,
         "og_type": "article",

@@ -197,6 +197,7 @@ def test_an_editor_edits_a_guide_twice_and_restores_the_first_version(
     from reversion.models import Version
 
     first_provider, second_provider = two_providers
+    official = set(unemployment.providers.filter(official=True))  # loadcontent's, kept as is
     original_body = unemployment.body_es
     first = {"body_es": FIRST_BODY, "title_en": "Unemployment cover (first)"}
     save(editor_client, change_url(unemployment), guide_form(unemployment, **first))
@@ -209,7 +210,7 @@ def test_an_editor_edits_a_guide_twice_and_restores_the_first_version(
     )
     unemployment.refresh_from_db()
     assert "Segunda versión" in unemployment.body_html
-    assert set(unemployment.providers.all()) == {first_provider, second_provider}
+    assert set(unemployment.providers.all()) == {first_provider, second_provider, *official}
 
     # The history: newest first, who, what; the state from before the first edit is kept.
     page = editor_client.get(history_url(unemployment))
@@ -239,7 +240,8 @@ def test_an_editor_edits_a_guide_twice_and_restores_the_first_version(
     assert "Primera versión del paso." in unemployment.body_html
     assert "HTML viejo" not in unemployment.body_html
     assert unemployment.howto["es"]["steps"] == ["Primera versión del paso."]
-    assert list(unemployment.providers.all()) == [first_provider]  # the added one is gone
+    # The added one is gone; the official rows stay linked.
+    assert set(unemployment.providers.all()) == {first_provider, *official}
     assert second_provider in Provider.objects.all()  # unlinked, never deleted
     assert unemployment.title in client.get("/guias/?q=primera").content.decode()
 

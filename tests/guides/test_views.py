@@ -184,7 +184,7 @@ def test_feeds_list_published_guides(client, path):
     response = client.get(path)
     assert response.status_code == 200
     xml = response.content.decode()
-    assert "Registro Salud en Perú" in xml
+    assert "Registro de salud en el Perú" in xml
     assert "http://testserver/guias/registro-salud-peru/" in xml
 
 

@@ -5,8 +5,9 @@ the first bad row without saying on which line, and it skips model validation. T
 command loads ``fixtures/`` in one transaction, runs ``full_clean()`` on every row, names
 the file and line of any error, deletes content rows no fixture mentions, and reports what
 changed; running it twice reports no change the second time. In the same transaction it
-imports the starter guides (``content/guides/``, see ``guides.importer``), which it never
-prunes.
+imports the starter guides (``content/guides/``, see ``guides.importer``) and EsSalud's
+official channels as providers (``content/providers.yaml``, see ``guides.providers``), which
+it never prunes, and rebuilds the plan pages' search text (``guides.plan_search``).
 """
 
 from pathlib import Path
@@ -32,6 +33,8 @@ from guides.importer import (
     read_guide_file,
     starter_guide_paths,
 )
+from guides.plan_search import index_plan_sections
+from guides.providers import load_official_providers
 
 # Loaded in this order; a later file may refer to rows of an earlier one.
 CONTENT_FILES = ("00-catalogue.yaml", "plans/*.yaml")
@@ -101,7 +104,9 @@ class Command(BaseCommand):
                 for path in content_paths(root):
                     self.load_file(path, root, seen)
                 self.prune(seen)
+                index_plan_sections()
                 self.load_guides()
+                provider_counts = load_official_providers()
                 if dry_run:
                     raise DryRunRollback
         except DryRunRollback:
@@ -114,6 +119,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{prefix}guides: {self.guide_counts[CREATED]} created, "
             f"{self.guide_counts[UPDATED]} updated, {self.guide_counts[UNCHANGED]} unchanged."
+        )
+        self.stdout.write(
+            f"{prefix}official providers: {provider_counts['created']} created, "
+            f"{provider_counts['updated']} updated, {provider_counts['unchanged']} unchanged."
         )
 
     def load_guides(self):
