@@ -2,6 +2,12 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
+
+# Tests never assert on wall time: hypothesis's default 200 ms deadline per example failed
+# a property test on a loaded 2-core machine. Speed is measured in benchmarks/.
+hypothesis_settings.register_profile("tramitit", deadline=None)
+hypothesis_settings.load_profile("tramitit")
 
 
 def pytest_collection_modifyitems(config, items):
