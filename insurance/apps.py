@@ -6,3 +6,6 @@ class InsuranceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insurance"
     verbose_name = _("Seguros de EsSalud")
+
+    def ready(self):
+        from . import snapshot  # noqa: F401 - connects the content-version signals

@@ -10,6 +10,8 @@ Items have no slug of their own: their natural key is (plan, section anchor, ord
 fixtures never depend on auto-increment ids and reloading them updates rows in place.
 """
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -526,3 +528,30 @@ class Benefit(SectionItem):
 
     def __str__(self):
         return self.description
+
+
+class ContentVersion(models.Model):
+    """A token that changes whenever plan content is saved or deleted (loadcontent, tests).
+
+    Workers keep a copy of what the checklists and the wizard read (``insurance.snapshot``)
+    and rebuild it when the token changes: one small query per page instead of the plan's
+    rows. A new random token each time, not a counter, so a rolled-back change (a dry run,
+    a test) can never leave a copy that looks current.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("versión del contenido")
+        verbose_name_plural = _("versión del contenido")
+
+    def __str__(self):
+        return self.token
+
+    @classmethod
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+    @classmethod
+    def bump(cls) -> None:
+        cls.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})

@@ -5,18 +5,16 @@ A checklist link carries every answer the wizard knows in the words of the check
 questions (``insurance.checklists``: ``tramite``, ``familiar``, ``trabajador``,
 ``nacionalidad``, ``edad``, ``titular``...), and the plan's checklist flow keeps those it
 asks, in its order, up to the first question the wizard cannot answer: the link opens the complete
-checklist, or that question with the rest kept. The flows come from the requirements' tags
-of every plan in one query.
+checklist, or that question with the rest kept. The flows are the checklists' own
+(``insurance.snapshot``).
 """
 
-from collections import defaultdict
 from collections.abc import Mapping
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import checklists, rules, wizard
-from .models import Requirement
 from .rules import Document, IndependentKind, OtherCover, Situation
 
 # The wizard's answers in the checklist's words (``checklists.VOCABULARY``; a test keeps
@@ -55,16 +53,6 @@ def optional_reverse(name: str, **kwargs) -> str | None:
 
 
 # --- Checklists ---------------------------------------------------------------------------
-
-
-def checklist_flows() -> dict[str, checklists.Flow]:
-    """Every plan's checklist questions, from its requirements' tags: one query."""
-    rows = defaultdict(list)
-    for plan, procedure, person, circumstance, anchor in Requirement.objects.values_list(
-        "section__plan__slug", "procedure", "person__slug", "circumstance", "section__anchor"
-    ):
-        rows[plan].append(checklists.Row(procedure, person or "", circumstance, anchor))
-    return {plan: checklists.Flow(plan, plan_rows) for plan, plan_rows in rows.items()}
 
 
 def known_answers(checklist: rules.Checklist, profile: rules.Profile) -> dict[str, str]:

@@ -9,14 +9,15 @@ canonical URL is the builder's own path without the answers: the page to list (A
 
 from urllib.parse import quote
 
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
 from tramitit.indexing import render_page
 
 from .. import checklists
 from ..forms.checklists import ChecklistForm
-from ..models import Plan
+from ..snapshot import snapshot
 
 TEMPLATES = "insurance/checklists"
 # WhatsApp's own share link: it opens the app (or web.whatsapp.com) with this text ready.
@@ -25,8 +26,10 @@ WHATSAPP = "https://wa.me/?text="
 
 @require_safe
 def checklist(request, slug):
-    plan = get_object_or_404(Plan, slug=slug)
-    flow = checklists.load_flow(plan)
+    content = snapshot()
+    if slug not in content.plans:
+        raise Http404
+    plan, flow = content.plans[slug], content.flows[slug]
     if not flow.rows:
         return render_page(request, f"{TEMPLATES}/no_checklist.html", {"plan": plan}, status=404)
 
@@ -52,8 +55,7 @@ def checklist(request, slug):
         context["question"] = form.question(outcome)
         return render_page(request, f"{TEMPLATES}/question.html", context, status=status)
     if isinstance(outcome, checklists.Complete):
-        content = checklists.load_plan_content(plan, flow)
-        checklist = checklists.build_checklist(content, outcome.case)
+        checklist = checklists.build_checklist(content.content(slug), outcome.case)
         case_url = flow.url(outcome.answers)
         share_url = request.build_absolute_uri(case_url)
         context.update(

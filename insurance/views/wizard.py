@@ -17,7 +17,7 @@ from tramitit.indexing import render_page
 from .. import rules, wizard
 from .. import wizard_links as links
 from ..clock import rules_today
-from ..models import Plan
+from ..snapshot import snapshot
 
 TEMPLATES = "insurance/wizard"
 # The outcome groups its matches under these headings, in this order.
@@ -129,8 +129,8 @@ def result(request):
     on = state.on
     profile = state.profile()
     matches = rules.eligible_plans(profile=profile, on=on)
-    plans = {plan.slug: plan for plan in Plan.objects.filter(slug__in={m.plan for m in matches})}
-    flows = links.checklist_flows()
+    content = snapshot()
+    plans, flows = content.plans, content.flows
     entries = [_entry(match, plans.get(match.plan), flows, profile, on) for match in matches]
     groups = [
         {"key": key, "entries": [e for e in entries if e["match"].status in statuses]}

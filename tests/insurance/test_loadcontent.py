@@ -7,11 +7,16 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
-from insurance.models import Plan, Requirement, Section
+from insurance.models import ContentVersion, Plan, Requirement, Section
+from insurance.snapshot import CONTENT_MODELS
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [model for model in apps.get_app_config("insurance").get_models()]
+
+def test_every_content_model_moves_the_content_version():
+    """A model left out of snapshot.CONTENT_MODELS would leave workers' copies stale."""
+    models = set(apps.get_app_config("insurance").get_models()) - {ContentVersion}
+    assert models == set(CONTENT_MODELS)
 
 
 def dump():
