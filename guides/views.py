@@ -67,7 +67,9 @@ def guide_list(request):
         "og_title": _("Guías de trámites de EsSalud"),
     }
     canonical = list_canonical(query=query, category=category, page_number=page.number)
-    return render_page(request, "guides/guide_list.html", context, canonical=canonical)
+    return render_page(
+        request, "guides/guide_list.html", context, canonical=canonical, free_form=bool(query)
+    )
 
 
 def list_canonical(*, query, category, page_number) -> str:

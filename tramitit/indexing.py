@@ -10,14 +10,27 @@ preview). ``includes/_meta.html`` writes both, through the ``page_urls`` tag.
 
 from django.shortcuts import render
 
+from .middleware import keep_out_of_page_cache
 
-def render_page(request, template, context=None, *, status=200, canonical=None, noindex=False):
+
+def render_page(
+    request,
+    template,
+    context=None,
+    *,
+    status=200,
+    canonical=None,
+    noindex=False,
+    free_form=False,
+):
     """``render`` with the page's canonical path (``canonical``; without one, ``page_urls``
     takes the request's path without its query string) and noindex for an error answer or
-    when the caller asks."""
+    when the caller asks. ``free_form``: the query string holds typed answers, so the
+    server's page cache does not keep the page (``keep_out_of_page_cache``)."""
     context = {
         **(context or {}),
         "canonical_path": canonical,
         "noindex": noindex or status >= 400,
     }
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    return keep_out_of_page_cache(response) if free_form else response

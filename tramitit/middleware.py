@@ -13,6 +13,7 @@ it. The policy is decided here for every response rather than by decorators on e
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.middleware.cache import UpdateCacheMiddleware as BaseUpdateCacheMiddleware
 from django.utils.cache import (
     add_never_cache_headers,
     cc_delim_re,
@@ -73,6 +74,23 @@ def remove_vary_header(response, header: str) -> None:
         response["Vary"] = ", ".join(kept)
     else:
         del response["Vary"]
+
+
+def keep_out_of_page_cache(response):
+    """This answer is one point in an unbounded space (a typed pay, age, date or search):
+    the shared page cache does not keep it, so unique URLs cannot push out the pages many
+    people ask for. It stays public: a browser, nginx or a CDN may still keep it."""
+    response.keep_out_of_page_cache = True
+    return response
+
+
+class UpdateCacheMiddleware(BaseUpdateCacheMiddleware):
+    """Django's page cache, minus the answers ``keep_out_of_page_cache`` marks."""
+
+    def _should_update_cache(self, request, response):
+        if getattr(response, "keep_out_of_page_cache", False):
+            return False
+        return super()._should_update_cache(request, response)
 
 
 class MinifyHtmlMiddleware(BaseMinifyHtmlMiddleware):

@@ -64,7 +64,7 @@ MIDDLEWARE = [
     # sees the cookies and Vary headers that sessions, locale and CSRF add below it; the page
     # cache stores what the policy made public (minified, with its ETag); 304s come last.
     "django.middleware.http.ConditionalGetMiddleware",
-    "django.middleware.cache.UpdateCacheMiddleware",
+    "tramitit.middleware.UpdateCacheMiddleware",
     "tramitit.middleware.CachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -125,8 +125,19 @@ CACHES = {
     "default": {**_CACHE, "KEY_PREFIX": "tramitit"},
     # Whole public pages (tramitit.middleware, docs/adr/0003-edge-caching.md). A dummy while
     # DEBUG is on, so a developer and the tests always see the templates and data as they are.
+    # It keeps only pages whose query string holds no free-form answer (a typed amount, age,
+    # date or search: tramitit.middleware.keep_out_of_page_cache), so a stream of unique
+    # calculator results cannot push the plan pages out. What it may keep is bounded by the
+    # content: about 1,500 pages (plans, guides, every checklist step and case) in two
+    # languages, two keys each; in memory it holds 5,000 keys (Django's default, 300, was
+    # culled by the checklists alone), in Redis set maxmemory (docs/deploy.md).
     "pages": (
-        {**_CACHE, "LOCATION": _CACHE.get("LOCATION", "pages"), "KEY_PREFIX": "tramitit-pages"}
+        {
+            **_CACHE,
+            "LOCATION": _CACHE.get("LOCATION", "pages"),
+            "KEY_PREFIX": "tramitit-pages",
+            **({} if REDIS_URL else {"OPTIONS": {"MAX_ENTRIES": 5000}}),
+        }
         if not DEBUG
         else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     ),

@@ -70,6 +70,7 @@ def _render(request, template, context, *, invalid=False):
         context,
         status=400 if invalid else 200,
         canonical=reverse(ENTRY_PAGES[request.resolver_match.url_name]),
+        free_form=bool(request.GET),  # a typed pay, age or month
     )
 
 

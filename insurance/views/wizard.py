@@ -41,7 +41,12 @@ def _render(request, template, context, status=200):
     """A question, the review or an outcome is one path through the answers: search engines
     keep the start page for all of them (ADR 4)."""
     return render_page(
-        request, template, context, status=status, canonical=reverse("insurance:wizard")
+        request,
+        template,
+        context,
+        status=status,
+        canonical=reverse("insurance:wizard"),
+        free_form=bool(request.GET),  # typed ages, pay, dates among the answers
     )
 
 

@@ -171,14 +171,55 @@ def test_the_page_cache_answers_repeated_requests_without_the_database(client, s
     assert len(queries) > 0
 
 
+FREE_FORM = [
+    "/calculadora/resultado/?regimen=regular&periodo=2026-03&monto={n}.50",
+    "/calculadora/resultado/?regimen=potestativo&periodo=2025-05&edades=40,{n}",
+    "/calculadora/?regimen=regular&monto={n}",
+    "/calculadora/latencia/resultado/?aportes={n}",
+    "/que-seguro-me-corresponde/resultado/?situacion=pensionista&pension=onp-afp&bombero=no"
+    "&familia=nadie&monto={n}",
+    "/guias/?q=seguro+{n}",
+]
+
+
+@pytest.mark.parametrize("template", FREE_FORM)
+def test_answers_nobody_asked_before_are_not_kept_by_the_page_cache(client, settings, template):
+    """Issue 15: unique URLs (a typed pay, age, search) never enter the server's page
+    cache, so they cannot push out the plan pages; they stay public for the edge."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "free-form",
+            "OPTIONS": {"MAX_ENTRIES": 20},
+        },
+    }
+    pages = caches["pages"]
+    pages.clear()
+    kept = ["/seguros/regular/", "/seguros/", "/seguros/regular/requisitos/?tramite=inscripcion"]
+    for url in kept:
+        assert client.get(url).status_code == 200
+    stored = len(pages._cache)
+    assert stored > 0
+    for n in range(36):  # more than MAX_ENTRIES: storing them would cull the kept pages
+        response = client.get(template.format(n=n))
+        assert response.status_code == 200, template
+        assert "public" in directives(response)
+    assert len(pages._cache) == stored  # nothing added, nothing culled
+    for url in kept:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) == 0, url
+
+
 def test_middleware_order():
     """The order the policy relies on (tramitit/middleware.py): keep it when adding others."""
     order = settings.MIDDLEWARE
     at = order.index
     assert at("django.middleware.http.ConditionalGetMiddleware") < at(
-        "django.middleware.cache.UpdateCacheMiddleware"
+        "tramitit.middleware.UpdateCacheMiddleware"
     )
-    assert at("django.middleware.cache.UpdateCacheMiddleware") < at(
+    assert at("tramitit.middleware.UpdateCacheMiddleware") < at(
         "tramitit.middleware.CachePolicyMiddleware"
     )
     # Minified once, before the page cache stores it; a cached page is not minified again.
@@ -236,3 +277,5 @@ def test_production_uses_redis_when_redis_url_is_set():
 
     alone = production_settings()
     assert alone["caches"]["pages"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Bounded, and far above what the content can fill (see the test below).
+    assert alone["caches"]["pages"]["OPTIONS"]["MAX_ENTRIES"] == 5000
