@@ -1,6 +1,7 @@
 """Tags for the page head: canonical and hreflang URLs, and JSON-LD structured data."""
 
 import json
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -32,8 +33,7 @@ def page_urls(context):
         return None
     path = context.get("canonical_path") or request.path
     alternates = [
-        {"lang": code, "url": request.build_absolute_uri(translate_url(path, code))}
-        for code, _name in settings.LANGUAGES
+        {"lang": code, "url": request.build_absolute_uri(twin)} for code, twin in _twins(path)
     ]
     default = next(a["url"] for a in alternates if a["lang"] == settings.LANGUAGE_CODE)
     alternates.append({"lang": "x-default", "url": default})
@@ -44,6 +44,15 @@ def page_urls(context):
         "og_locale": OG_LOCALES.get(current, "es_PE"),
         "og_locale_alternates": [locale for code, locale in OG_LOCALES.items() if code != current],
     }
+
+
+@lru_cache(maxsize=4096)
+def _twins(path: str) -> tuple[tuple[str, str], ...]:
+    """(language, path) of each language's version of ``path``. translate_url resolves and
+    reverses the path, a tenth of a millisecond a language; the paths a canonical names are
+    few (each tool's entry page, each plan and guide), and a 404's own path is bounded by
+    the cache's size."""
+    return tuple((code, translate_url(path, code)) for code, _name in settings.LANGUAGES)
 
 
 def json_ld(data) -> str:

@@ -118,7 +118,7 @@ def calculator_result(request):
                 "regimen": regimen,
                 "result": result,
                 "amount_title": AMOUNT_TITLES.get(result.paid_by, _("Aporte a pagar")),
-                "figures": [figure_for(value) for value in result.parameters],
+                "figures": tuple(figure_for(value) for value in result.parameters),
                 "notes": _notes(result),
                 "future": result.on > today,
                 "site_rounding": result.rounding is rules.Rounding.CENT_HALF_UP,
