@@ -70,3 +70,24 @@ def test_no_page_presents_the_2024_minimum_wage_as_current():
     # The source's "RMV = S/ 1,025.00" may only appear inside our dated clarification.
     for note in Note.objects.filter(text__contains="1,025"):
         assert note.kind == "aclaracion" and "2022" in note.text
+
+
+# How we built the site is not the reader's business: a note cites its source (the EsSalud
+# text, "nuestra tabla de cifras" for figures.md), never our files or our data.
+BACKSTAGE = ("figures.md", "reglas de cálculo", "nuestros datos", "cifras verificadas")
+
+
+def test_clarifications_cite_sources_not_our_workings():
+    texts = [*Note.objects.values_list("text", flat=True)]
+    texts += Requirement.objects.exclude(clarification="").values_list("clarification", flat=True)
+    assert [t for t in texts if any(word in t for word in BACKSTAGE)] == []
+
+
+def test_the_vida_premium_alone_is_sourced_to_payroll_software():
+    """figures.md: the premium is "to confirm (payroll software sources, no official page
+    seen)"; the deduction with written consent and the Formulario 6012 come from the same
+    table, without that caveat."""
+    (note,) = Note.objects.filter(section__plan__slug="vida", kind="aclaracion")
+    premium, payment = note.text.split("; al trabajador dependiente", 1)
+    assert "planillas" in premium and "por confirmar" in premium
+    assert "planillas" not in payment and "Formulario 6012" in payment
