@@ -91,3 +91,13 @@ def test_the_vida_premium_alone_is_sourced_to_payroll_software():
     premium, payment = note.text.split("; al trabajador dependiente", 1)
     assert "planillas" in premium and "por confirmar" in premium
     assert "planillas" not in payment and "Formulario 6012" in payment
+
+
+def test_the_agrarian_9_percent_of_2028_is_said_to_be_unconfirmed_where_stated():
+    """figures.md: the end of the 6% period (12/2027) is to confirm; the source's "A partir
+    de 01/2028 ... 9%" on the Agrario page is followed by a note that says so."""
+    section = Section.objects.get(plan__slug="agrario", anchor="afiliacion-dependiente")
+    rule = section.contribution_rules.get(text__startswith="A partir de 01/2028")
+    after = section.notes.get(order=rule.order + 1)
+    assert after.kind == "aclaracion" and "por confirmar" in after.text
+    assert "01/2029" in after.text
