@@ -101,3 +101,12 @@ def test_the_agrarian_9_percent_of_2028_is_said_to_be_unconfirmed_where_stated()
     after = section.notes.get(order=rule.order + 1)
     assert after.kind == "aclaracion" and "por confirmar" in after.text
     assert "01/2029" in after.text
+
+
+def test_where_to_get_a_form_says_what_the_source_lacks_not_what_its_links_do():
+    """Our copy of the source has no address for the forms; what EsSalud's own page links
+    to is not ours to say."""
+    notes = Note.objects.filter(kind="aclaracion", text__contains="«Descarga»")
+    assert len(notes) == 2  # Regular 5.2.1 and Potestativo 4.2.1
+    for note in notes:
+        assert "no da ninguna dirección" in note.text and "enlace" not in note.text
