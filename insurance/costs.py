@@ -38,13 +38,27 @@ def _line(sentence: str, amount: str, values, **words) -> CostLine:
     return CostLine(before, amount, after, tuple(values))
 
 
+def _agrarian_rate(p: rules.Parameters) -> str:
+    """The agrarian employer's rate (Regular 3.2, Agrario 3): one, or one per size."""
+    large, small = p.agrarian_rate_large, p.agrarian_rate_small
+    if large.value == small.value:
+        return large.formatted
+    return _("%(large)s (empleador grande) o %(small)s (pequeño)") % {
+        "large": large.formatted,
+        "small": small.formatted,
+    }
+
+
 def _regular(on: date) -> list[CostLine]:
+    # Agrarian dependants are in the Regular plan too (section 1), at their own rates (3.2):
+    # "9%" alone would be wrong for them.
     p = rules.parameters_on(on)
     return [
         _line(
             _("Si trabajas para un empleador, lo paga él: %(amount)s; tú no pagas nada."),
-            _("%(rate)s de tu remuneración") % {"rate": p.regular_rate.formatted},
-            [p.regular_rate],
+            _("%(rate)s de tu remuneración (si eres trabajador agrario: %(agrarian)s)")
+            % {"rate": p.regular_rate.formatted, "agrarian": _agrarian_rate(p)},
+            [p.regular_rate, p.agrarian_rate_large, p.agrarian_rate_small],
         ),
         _line(
             _("Si eres pensionista: %(amount)s, que la ONP o tu AFP descuenta."),
@@ -91,17 +105,14 @@ def _sctr(on: date) -> list[CostLine]:
 
 def _agrario(on: date) -> list[CostLine]:
     p = rules.parameters_on(on)
-    large, small = p.agrarian_rate_large, p.agrarian_rate_small
-    if large.value == small.value:
-        rate = _("%(rate)s de tu remuneración") % {"rate": large.formatted}
-    else:
-        rate = _("%(large)s (empleador grande) o %(small)s (pequeño) de tu remuneración") % {
-            "large": large.formatted,
-            "small": small.formatted,
-        }
+    rate = _("%(rate)s de tu remuneración") % {"rate": _agrarian_rate(p)}
     independent = rules.agrarian_independent(on=on)
     return [
-        _line(_("Si eres dependiente, lo paga tu empleador: %(amount)s."), rate, [large, small]),
+        _line(
+            _("Si eres dependiente, lo paga tu empleador: %(amount)s."),
+            rate,
+            [p.agrarian_rate_large, p.agrarian_rate_small],
+        ),
         _line(
             _("Si te inscribiste como independiente antes: %(amount)s (%(rate)s de la RMV)."),
             _("%(amount)s al mes") % {"amount": rules.format_soles(independent.payable)},

@@ -203,12 +203,12 @@ def regular_covered(
     elif len(inside) >= needed_any:
         covered, reason = True, f"Hay {len(inside)} aportes en los {size} meses anteriores."
     else:
-        covered, reason = (
-            False,
-            (
-                f"Hay {len(inside)} aportes (máximo {longest} seguidos) en los {size} meses "
-                f"anteriores; se necesitan {needed_run} consecutivos o {needed_any} no "
-                "consecutivos."
-            ),
-        )
+        needed = f"se necesitan {needed_run} consecutivos o {needed_any} no consecutivos."
+        if not inside:
+            found = f"No hay aportes en los {size} meses anteriores"
+        else:
+            count = "1 aporte" if len(inside) == 1 else f"{len(inside)} aportes"
+            run = "seguido" if longest == 1 else "seguidos"
+            found = f"Hay {count} (como máximo {longest} {run}) en los {size} meses anteriores"
+        covered, reason = False, f"{found}; {needed}"
     return RegularCoverage(covered, reason, window, inside, longest, params)

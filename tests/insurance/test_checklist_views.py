@@ -25,6 +25,8 @@ from insurance.checklists import (
 from insurance.models import ContentVersion, Form, Plan
 from insurance.views import checklists as views
 
+from .test_content import BACKSTAGE
+
 pytestmark = pytest.mark.django_db
 
 PLANS = ["regular", "potestativo", "sctr", "agrario"]
@@ -169,6 +171,7 @@ def test_every_doer_and_explanation_is_reached_and_worded(client):
     assert explanations == set(EXPLANATIONS)
     for html in main:  # each doer's paragraph says who, in words
         assert re.search(r'<p class="checklist-doer-main">\s*\S', html)
+        assert [word for word in BACKSTAGE if word in html] == []  # sources, not our workings
 
 
 def test_the_first_step_asks_the_first_question_of_each_plan(client):

@@ -274,6 +274,19 @@ def test_clarifications_go_with_their_case(contents):
     assert "suspendidas" in _notes(agrario)
 
 
+@pytest.mark.parametrize("place", ["peru", "extranjero"])
+def test_the_pregnant_partners_removal_says_she_loses_cover(contents, place):
+    """10.1.2 of the source says the removal "origina la activación": a typo the page
+    corrects (its Aclaración quotes the source), so the checklist's outcome is not
+    "activation" beside the removal it describes."""
+    removal = checklist_for(
+        contents, "regular", {"tramite": "baja", "familiar": "gestante", "motivo": "fallecimiento",
+                              "lugar": place}
+    )  # fmt: skip
+    assert removal.effect.body.startswith("La baja origina la desafiliación de la Gestante")
+    assert "activación" not in removal.effect.body
+
+
 @pytest.mark.parametrize(
     ("slug", "answers", "forms"),
     [

@@ -9,7 +9,20 @@ from insurance.costs import monthly_cost
 
 # (plan, day, the amounts in order, the parameter each line must mark "por confirmar")
 CASES = [
-    ("regular", date(2024, 5, 1), ["9% de tu remuneración", "4% de tu pensión"], [None, None]),
+    # Regular: agrarian dependants are in it too (section 1), at their own rates (3.2)
+    ("regular", date(2023, 12, 31),
+     ["9% de tu remuneración (si eres trabajador agrario: 8% (empleador grande) o 6% (pequeño))",
+      "4% de tu pensión"], [None, None]),
+    ("regular", date(2024, 5, 1),
+     ["9% de tu remuneración (si eres trabajador agrario: 6%)", "4% de tu pensión"],
+     [None, None]),
+    ("regular", date(2027, 12, 31),
+     ["9% de tu remuneración (si eres trabajador agrario: 6%)", "4% de tu pensión"],
+     [None, None]),
+    # the agrarian 9% of 2028 is to confirm (figures.md): the line that states it says so
+    ("regular", date(2028, 1, 1),
+     ["9% de tu remuneración (si eres trabajador agrario: 9%)", "4% de tu pensión"],
+     ["agrarian_rate_large", None]),
     ("potestativo", date(2024, 5, 1), ["S/ 132.00"], [None]),
     # SCTR independent: ½ UIT × 0.63% and × 1.83%, paid in whole soles (figures.md)
     ("sctr", date(2024, 5, 1),

@@ -391,6 +391,7 @@ def test_latency_gives_the_last_day_and_says_how_it_is_counted():
     assert "desde el día siguiente al fin de tu trabajo (16 de septiembre de 2026)" in how
     assert "T-Registro" in how and "no fijan" in how and "OSPE" in how
     assert rules.eligibility.match.FIGURES in match.source and "sección 14" in match.source
+    assert "terminan 4 meses después del día en que terminó tu trabajo, un día 15" in how
     ended = matches_of(BY_NAME["lost-job-a-year-ago-after-12-contributions"].profile)
     over = ended[MatchCode.REGULAR_LATENCY_ENDED]
     assert "terminaron el 28 de febrero de 2026" in over.reason
@@ -617,3 +618,16 @@ def test_any_profile_gets_consistent_matches(profile, on):
     for match in matches:
         if match.cost and match.cost.contribution:
             assert match.cost.contribution.payable >= 0
+
+
+def test_latency_names_the_day_it_ends_on_not_the_day_after_the_job():
+    """Ended 30/06/2026 with 22 contributions: 8 months, to 28/02/2027. Counted from 01/07,
+    "the same day of the month" would read as 01/03: the text names the 30th."""
+    profile = replace(UNEMPLOYED, job_ended=date(2026, 6, 30), contributions_last_3_years=22)
+    match = matches_of(profile)[MatchCode.REGULAR_LATENCY]
+    assert "8 meses de cobertura por desempleo (latencia): hasta el 28 de febrero de 2027" in (
+        match.reason
+    )
+    how = match.coverage.summary
+    assert "(1 de julio de 2026): terminan 8 meses después del día en que terminó tu" in how
+    assert "un día 30 (o el último día del mes, si ese mes no tiene ese día)" in how

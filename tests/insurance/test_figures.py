@@ -1,10 +1,13 @@
 """Plan pages show the figures in force on the day, from the rules' dated parameters."""
 
+import re
 from datetime import date
 
 import pytest
 
 from insurance.figures import agrarian_periods, plan_figures
+from insurance.models import CoverageItem
+from insurance.rules.parameters import PARAMETER_NAMES, parameter_history
 
 CASES = [
     # day, plan, the RMV or UIT shown then
@@ -82,3 +85,23 @@ def test_the_agrarian_box_marks_the_boundary_and_gives_the_threshold_in_soles(cl
     assert "El fin en 12/2027 está por confirmar (revisado el 22/11/2026)" in html
     assert "Con la UIT de 2026 (S/ 5,500.00), 1,700 UIT son S/ 9,350,000.00." in html
     assert "Las fuentes no dicen qué año de UIT se usa" in html
+
+
+def test_sources_and_notes_write_dates_the_peruvian_way():
+    """A value's source and note are shown as they are: 30/12/2023, never 2023-12-30."""
+    iso = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+    shown = [
+        text
+        for name in PARAMETER_NAMES
+        for value in parameter_history(name)
+        for text in (value.source, value.note or "")
+        if iso.search(text)
+    ]
+    assert shown == []
+
+
+@pytest.mark.django_db
+def test_coverage_items_read_as_sentences():
+    """An item is shown as "<title>. <text>": its text starts with a capital letter."""
+    texts = CoverageItem.objects.values_list("text", flat=True)
+    assert [t for t in texts if t and not t[0].isupper()] == []

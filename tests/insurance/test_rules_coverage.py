@@ -37,6 +37,20 @@ def test_regular_covered(contributed, kind, covered):
     assert result.window == tuple(months(*[(2025, m) for m in range(1, 7)]))
 
 
+@pytest.mark.parametrize(
+    ("contributed", "reason"),
+    [
+        ([], "No hay aportes en los 6 meses anteriores; se necesitan 3 consecutivos o 4 no"),
+        (months((2025, 3)), "Hay 1 aporte (como máximo 1 seguido) en los 6 meses anteriores;"),
+        (months((2025, 1), (2025, 3), (2025, 5)), "Hay 3 aportes (como máximo 1 seguido)"),
+        (months((2025, 1), (2025, 2), (2025, 5)), "Hay 3 aportes (como máximo 2 seguidos)"),
+    ],
+)
+def test_regular_not_covered_says_what_it_found_in_spanish(contributed, reason):
+    result = rules.regular_covered(contributed_months=contributed, contingency_on=date(2025, 7, 15))
+    assert not result.covered and result.reason.startswith(reason)
+
+
 def test_regular_pensioners_have_no_waiting_period():
     result = rules.regular_covered(
         contributed_months=[], contingency_on=date(2025, 7, 15), pensioner=True

@@ -33,6 +33,15 @@ def test_home_offers_the_plans(client):
         assert plan.get_absolute_url() in html
 
 
+def test_home_claims_only_what_the_sources_say(client):
+    html = client.get("/").content.decode()
+    # Seguro Regular 13.1: the documents the look-up asks, not "only" one.
+    assert "Solo necesitas" not in html
+    assert "DNI, carné de extranjería o Permiso Temporal de Permanencia (PTP)" in html
+    # The rules cover periods from 2023-01 (figures.md), not "any month".
+    assert "cualquier mes" not in html
+
+
 def test_plan_list_shows_the_five_plans_in_order(client):
     response = client.get(reverse("insurance:plan_list"))
     assert response.status_code == 200

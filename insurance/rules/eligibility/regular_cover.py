@@ -30,10 +30,13 @@ def latency(profile: Profile, on: date) -> Match:
         )
     ended, months = profile.job_ended, latency.months
     last = last_day_covered(job_ended=ended, months=months)
+    # The day they end on is the job's last day of the month, not the day after's (from
+    # 01/07 they end on 28/02, 8 months on from 30/06): say which.
     counted = (
         f"Contamos los {months} meses desde el día siguiente al fin de tu trabajo "
-        f"({format_day(ended + timedelta(days=1))}): terminan el mismo día del mes, {months} "
-        "meses después (o el último día del mes, si ese mes no tiene ese día)."
+        f"({format_day(ended + timedelta(days=1))}): terminan {months} meses después del día "
+        f"en que terminó tu trabajo, un día {ended.day} (o el último día del mes, si ese mes "
+        "no tiene ese día)."
     )
     left_open = (
         "Las fuentes no fijan ese día ni cómo se cuentan los meses: la cobertura empieza "
