@@ -81,7 +81,7 @@ def test_the_agrarian_box_marks_the_boundary_and_gives_the_threshold_in_soles(cl
     html = client.get("/seguros/agrario/").content.decode()
     mark = '<br> <span class="confirm">por confirmar</span>'  # short: the date is below
     assert f"01/2024 – 12/2027 <strong>(vigente)</strong>{mark}" in html
-    assert f"01/2028 – en adelante{mark}\n<br>(o desde 01/2029)</th>" in html
+    assert f"01/2028 – en adelante{mark}<br>(o desde 01/2029)</th>" in html
     assert "El fin en 12/2027 está por confirmar (revisado el 22/11/2026)" in html
     assert "Con la UIT de 2026 (S/ 5,500.00), 1,700 UIT son S/ 9,350,000.00." in html
     assert "Las fuentes no dicen qué año de UIT se usa" in html
