@@ -20,6 +20,12 @@ SECTIONS = {
 }
 
 
+def page_meta(request):
+    """The head's Open Graph overrides, empty unless a view sets them: a template's lookup of
+    a name missing from the context costs more than reading an empty one (issue 15)."""
+    return {"og_type": "", "og_title": "", "og_description": ""}
+
+
 def navigation(request):
     match = getattr(request, "resolver_match", None)
     if match is None:

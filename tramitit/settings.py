@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tramitit.context_processors.navigation",
+                "tramitit.context_processors.page_meta",
             ],
         },
     },

@@ -61,6 +61,13 @@ class Document:
         return self.requirement.form
 
     @property
+    def form_url(self) -> str:
+        """The form's official address, or "" (a template's lookup through a missing form
+        costs a checklist more than the paper's own lines)."""
+        form = self.requirement.form
+        return form.url if form is not None else ""
+
+    @property
     def key(self) -> str:
         """Stable across content reloads (a row's natural key), for the kept ticks."""
         return f"{self.requirement.section.anchor}-{self.requirement.order}"

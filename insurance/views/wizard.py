@@ -168,4 +168,8 @@ def _entry(match: rules.Match, plan, flows, profile: rules.Profile, on) -> dict:
         "checklists": links.checklist_links(match, profile, flows),
         "latency_url": links.latency_url(match, profile),
         "family": [RELATIVES[r] for r in match.family],
+        # Looked up here: a template's lookup through a missing part (no cost, no start)
+        # costs more than the rest of the card (issue 15).
+        "contribution": match.cost.contribution if match.cost else None,
+        "coverage_start": match.coverage.start if match.coverage else None,
     }
