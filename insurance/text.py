@@ -10,6 +10,7 @@ first, so nothing in a fixture or in the admin can inject markup.
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from django.utils.html import escape, urlize
 from django.utils.safestring import SafeString, mark_safe
@@ -23,6 +24,9 @@ NUMBER = re.compile(r"\d+(?:\.\d+)*")
 Sections = Mapping[str, str]
 
 
+# urlize is most of the cost of a checklist's texts, and they are the content's own: a
+# worker keeps the few thousand pieces it has escaped and linked (issue 15).
+@lru_cache(maxsize=4096)
 def _words(text: str) -> str:
     return urlize(escape(text), nofollow=False, autoescape=False)
 
