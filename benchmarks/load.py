@@ -60,6 +60,8 @@ TARGETS = {
     "miss_ratio": 0.35,
     "miss_vs_hit": 3.0,
 }
+# Pages the server's page cache does not keep (free-form answers, ADR 3).
+NOT_KEPT = {"calculator result"}
 # Distinct URLs drawn per family: more than a 10 s run at 32 connections asks for.
 MISS_URLS = 20000
 
@@ -312,7 +314,10 @@ def main() -> int:
         server = start_gunicorn(processes, env, tmp, app_port)
         wait_until_up(app + twins["home"], server)
 
-        results = {"gunicorn": bench_tier("gunicorn", app, twins, pages, args)}
+        # A calculator result is not kept by the server's page cache (ADR 3): it is measured
+        # with the answers nobody asked before, and through nginx, which keeps it.
+        kept = {page: path for page, path in pages.items() if page not in NOT_KEPT}
+        results = {"gunicorn": bench_tier("gunicorn", app, twins, kept, args)}
         mix = list_script(tmp, "mix", list(pages.values()))
         print(f"\nsoak: {args.soak_connections} connections, {args.soak_seconds} s, mixed pages")
         soak = {"gunicorn": soak_run(app, mix, args)}
@@ -438,12 +443,13 @@ def report(results, soak, counted, sizes, args) -> None:
             all(r["app"]["p99"] < TARGETS["p99_ms"] for r in results["misses"]),
         ),
     ]
-    hit = next(r for r in results["gunicorn"] if r["page"] == "calculator result")
+    # "As fast as a cached page is today": the median of the pages the page cache answered.
+    hit = statistics.median(r["app"]["rps"] for r in results["gunicorn"])
     miss = next(r for r in results["misses"] if r["page"] == "calculator")
-    factor = hit["app"]["rps"] / miss["app"]["rps"]
+    factor = hit / miss["app"]["rps"]
     print(
         f"\nA person's own calculation: {miss['app']['rps']:,.0f} req/s, against "
-        f"{hit['app']['rps']:,.0f} for one calculator result answered from the page cache: "
+        f"{hit:,.0f} for a page answered from the page cache (median): "
         f"{factor:.2f}x slower (target: at most {TARGETS['miss_vs_hit']:.0f}x)."
     )
     checks.append(
