@@ -79,8 +79,9 @@ class Document:
 
     @property
     def recent(self) -> bool:
-        """At most six months old, by any section that asks for it."""
-        return any(RECENT_DOCUMENT.search(r.text) for r in self.requirements)
+        """At most six months old, by any section that asks for it. Read in the source's
+        Spanish, whatever the page's language: the rule is the source's, not a translation's."""
+        return any(RECENT_DOCUMENT.search(r.text_es) for r in self.requirements)
 
     @property
     def clarifications(self) -> tuple[str, ...]:

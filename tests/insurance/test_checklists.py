@@ -384,3 +384,14 @@ def test_every_procedure_and_person_of_the_fixtures_has_a_route(contents):
 def test_a_plan_without_requirements_has_no_checklist(db):
     content = load_plan_content(Plan.objects.get(slug="vida"))
     assert not content.has_checklists
+
+
+def test_six_month_validity_is_flagged_in_english_too(contents):
+    """The rule is read in the source's Spanish: an English page keeps the tag."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert checklist_for(contents, "potestativo", {"familiar": "conyuge"}).recent_documents
+        assert not checklist_for(
+            contents, "potestativo", {"familiar": "concubino"}
+        ).recent_documents
