@@ -80,25 +80,22 @@ class Band:
         return self.low <= number and (self.high is None or number <= self.high)
 
     def range_label(self, unit: Unit) -> Text:
-        """What the row covers: "0 a 17 años", "60 años a más", "5 a 9 aportes"."""
-        closed, open_ended = BAND_RANGES[unit]
-        if self.high is None:
-            return ngettext(*open_ended, self.low, low=self.low)
-        return ngettext(*closed, self.high, low=self.low, high=self.high)
-
-
-# The rows of a table parameter count years of age or contributions: (closed, open) forms,
-# each (singular, plural) by the last number shown.
-BAND_RANGES = {
-    Unit.YEARS: (
-        ("%(low)s a %(high)s año", "%(low)s a %(high)s años"),
-        ("%(low)s año a más", "%(low)s años a más"),
-    ),
-    Unit.CONTRIBUTIONS: (
-        ("%(low)s a %(high)s aporte", "%(low)s a %(high)s aportes"),
-        ("%(low)s aporte a más", "%(low)s aportes a más"),
-    ),
-}
+        """What the row covers: "0 a 17 años", "60 años a más", "5 a 9 aportes". The rows of
+        a table count years of age or contributions; the form goes by the last number."""
+        low, high = self.low, self.high
+        if unit is Unit.YEARS and high is None:
+            return ngettext("%(low)s año a más", "%(low)s años a más", low, low=low)
+        if unit is Unit.YEARS:
+            return ngettext(
+                "%(low)s a %(high)s año", "%(low)s a %(high)s años", high, low=low, high=high
+            )
+        if unit is Unit.CONTRIBUTIONS and high is None:
+            return ngettext("%(low)s aporte a más", "%(low)s aportes a más", low, low=low)
+        if unit is Unit.CONTRIBUTIONS:
+            return ngettext(
+                "%(low)s a %(high)s aporte", "%(low)s a %(high)s aportes", high, low=low, high=high
+            )
+        raise ValueError(f"No words for rows of {unit}.")
 
 
 @dataclass(frozen=True)
