@@ -117,7 +117,8 @@ Translatable = Text | Date
 
 
 def _(msgid: str, /, **args) -> Text:
-    """The marker: a sentence to translate (xgettext's default keyword)."""
+    """The marker: a sentence to translate (xgettext's default keyword). ``msgid`` is a
+    literal, so xgettext finds it; with values, a literal "%" in it is written "%%"."""
     return Text(msgid, tuple(args.items()))
 
 
@@ -154,6 +155,7 @@ def join_and(items: Iterable[Text]) -> Text:
 
 
 def sentences(*texts: Text) -> Text:
-    """Whole sentences side by side, each translated on its own (no msgid of its own)."""
+    """Whole sentences side by side, each translated on its own: the msgid is only their
+    placeholders, unmarked, so no catalogue has it and gettext gives it back as it is."""
     names = [f"s{index}" for index in range(len(texts))]
     return Text(" ".join(f"%({name})s" for name in names), tuple(zip(names, texts, strict=True)))
