@@ -45,14 +45,16 @@ PLAN_PARAMETERS = {
 # Dependientes", which the source names but does not reproduce).
 AGRARIAN_TABLE_PLANS = {"regular", "agrario"}
 # What the rows of a table parameter count.
-BAND_UNITS = {"potestativo_premiums": "años", "latency_months": "aportes"}
+BAND_UNITS = {"potestativo_premiums": rules.Unit.YEARS, "latency_months": rules.Unit.CONTRIBUTIONS}
 
 
 @dataclass(frozen=True)
 class Figure:
+    """A value as the pages show it; texts are the rules' (rules.Text: the active language)."""
+
     value: rules.ParameterValue
-    text: str = ""
-    bands: tuple[tuple[str, str], ...] = ()
+    text: str | rules.Text = ""
+    bands: tuple[tuple[rules.Text, str | rules.Text], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,18 +93,12 @@ class PlanFigures:
         return bool(self.figures or self.agrarian_periods)
 
 
-def _band_range(band: rules.Band, unit: str) -> str:
-    if band.high is None:
-        return f"{band.low} {unit} a más"
-    return f"{band.low} a {band.high} {unit}"
-
-
 def figure_for(value: rules.ParameterValue) -> Figure:
     """One parameter as the pages show it: its value, or its table of bands."""
     if isinstance(value.value, tuple):
-        unit = BAND_UNITS.get(value.name, "")
+        unit = BAND_UNITS[value.name]
         bands = tuple(
-            (_band_range(band, unit), rules.format_value(band.value, value.unit))
+            (band.range_label(unit), rules.format_value(band.value, value.unit))
             for band in value.value
         )
         return Figure(value, bands=bands)

@@ -139,7 +139,7 @@ class CalculatorForm(QueryForm):
         self.fields["periodo"].initial = month_text(today)
         parameters = rules.parameters_on(today)
         if "monto" in self.fields:
-            self.fields["monto"].label = regimen.amount_label
+            self.fields["monto"].label = str(regimen.amount_label)  # the request's language
             self.fields["monto"].help_text = AMOUNT_HINTS.get(regimen.slug, PAY_HINT)
         if "nivel_riesgo" in self.fields:
             self.fields["nivel_riesgo"].widget.hints = {

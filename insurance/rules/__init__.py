@@ -2,7 +2,8 @@
 
 Pure Python on purpose (no Django): the calculator, the wizard, the plan pages and the
 tests agree by construction, and the rules can be tested without a database. Every
-function takes the day it computes for (``on``); none reads the clock.
+function takes the day it computes for (``on``); none reads the clock. Every sentence they
+return for people is a ``Text``, shown in the active language (``text``, ADR 6).
 """
 
 from .agrarian import (
@@ -70,6 +71,7 @@ from .potestativo import potestativo
 from .registry import REGIMENES, CalculatorInput, Input, Regimen, calculate
 from .results import Alternative, Contribution, Payer, PersonPremium, Step
 from .sctr import sctr_dependent, sctr_independent
+from .text import Date, Text, Translatable
 from .vida import vida_premium
 
 __all__ = [
@@ -82,6 +84,7 @@ __all__ = [
     "Contingency",
     "Contribution",
     "CoverageStart",
+    "Date",
     "EmployerClassification",
     "EmployerSize",
     "Input",
@@ -102,6 +105,8 @@ __all__ = [
     "Rounding",
     "RulesError",
     "Step",
+    "Text",
+    "Translatable",
     "Unit",
     "WaitingException",
     "agrarian_dependent",

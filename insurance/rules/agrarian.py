@@ -6,12 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from .contributions import finish, param_step, rate_on_pay
-from .dates import month_label
+from .contributions import RATE, RMV_IN_FORCE, finish, param_step, rate_on_pay
+from .dates import month_label, short_day
 from .inputs import EmployerSize, count_input, money_input
 from .money import Unit, format_percent, format_soles, percent_of
 from .parameters import ParameterValue, covered_from, parameters_on
 from .results import Alternative, Contribution, Payer, Step
+from .text import Text, _
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class EmployerClassification:
     size_to_confirm: bool
     steps: tuple[Step, ...]
     parameters: tuple[ParameterValue, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Text, ...]
 
 
 def _uit_of_year(year: int) -> ParameterValue | None:
@@ -54,7 +55,7 @@ def agrarian_employer_size(*, workers: int, net_sales: Decimal, on: date) -> Emp
     confirmar". "Near the threshold" is exactly that range, between the two thresholds.
     """
     p = parameters_on(on)
-    workers = count_input(workers, field="trabajadores", what="El número de trabajadores")
+    workers = count_input(workers, field="trabajadores")
     sales = money_input(net_sales, field="ventas_netas")
     min_workers, sales_uit, uit = p.agrarian_large_min_workers, p.agrarian_large_sales_uit, p.uit
     threshold = agrarian_sales_threshold(on=on)
@@ -64,27 +65,49 @@ def agrarian_employer_size(*, workers: int, net_sales: Decimal, on: date) -> Emp
     fiscal_year = on.year - 1
     other = _uit_of_year(fiscal_year)
     notes = [
-        f"Las fuentes no dicen con qué UIT se pasan las {sales_uit.formatted} a soles: usamos "
-        f"la del mes del aporte ({uit.formatted}), que da {format_soles(threshold)}."
+        _(
+            "Las fuentes no dicen con qué UIT se pasan las %(sales)s a soles: usamos la del mes "
+            "del aporte (%(uit)s), que da %(threshold)s.",
+            sales=sales_uit.formatted,
+            uit=uit.formatted,
+            threshold=format_soles(threshold),
+        )
     ]
     size_to_confirm = False
     # An employer with enough workers is large whatever the sales threshold.
     if not by_workers and other is None:
         notes.append(
-            f"No tenemos la UIT de {fiscal_year}, el año fiscal de las ventas: si las ventas "
-            "netas están cerca de ese umbral, confirma el tamaño en una OSPE."
+            _(
+                "No tenemos la UIT de %(year)s, el año fiscal de las ventas: si las ventas netas "
+                "están cerca de ese umbral, confirma el tamaño en una OSPE.",
+                year=fiscal_year,
+            )
         )
     elif not by_workers and other.value != uit.value:
         other_threshold = sales_uit.value * other.value
         notes.append(
-            f"Con la UIT de {fiscal_year}, el año fiscal de las ventas ({other.formatted}), "
-            f"serían {format_soles(other_threshold)}."
+            _(
+                "Con la UIT de %(year)s, el año fiscal de las ventas (%(uit)s), serían "
+                "%(threshold)s.",
+                year=fiscal_year,
+                uit=other.formatted,
+                threshold=format_soles(other_threshold),
+            )
         )
         size_to_confirm = by_sales != (sales > other_threshold)
         if size_to_confirm:
             notes.append(
-                f"Con estas ventas el tamaño del empleador está por confirmar: con la UIT de "
-                f"{fiscal_year} sería {size.other.label}."
+                _(
+                    "Con estas ventas el tamaño del empleador está por confirmar: con la UIT de "
+                    "%(year)s sería pequeño.",
+                    year=fiscal_year,
+                )
+                if size is EmployerSize.LARGE
+                else _(
+                    "Con estas ventas el tamaño del empleador está por confirmar: con la UIT de "
+                    "%(year)s sería grande.",
+                    year=fiscal_year,
+                )
             )
     return EmployerClassification(
         size=size,
@@ -96,16 +119,19 @@ def agrarian_employer_size(*, workers: int, net_sales: Decimal, on: date) -> Emp
         notes=tuple(notes),
         steps=(
             Step(
-                "Trabajadores en el año fiscal anterior",
+                _("Trabajadores en el año fiscal anterior"),
                 Decimal(workers),
                 Unit.WORKERS,
                 min_workers.source,
             ),
-            Step("Es grande con al menos", min_workers.value, Unit.WORKERS, min_workers.source),
-            Step("Ventas netas del año fiscal anterior", sales, Unit.SOLES, sales_uit.source),
+            Step(_("Es grande con al menos"), min_workers.value, Unit.WORKERS, min_workers.source),
+            Step(_("Ventas netas del año fiscal anterior"), sales, Unit.SOLES, sales_uit.source),
             Step(
-                f"Es grande con ventas netas mayores que {sales_uit.formatted} (con la UIT del "
-                "mes del aporte)",
+                _(
+                    "Es grande con ventas netas mayores que %(sales)s (con la UIT del mes del "
+                    "aporte)",
+                    sales=sales_uit.formatted,
+                ),
                 threshold,
                 Unit.SOLES,
                 sales_uit.source,
@@ -126,7 +152,12 @@ def agrarian_dependent(
     pay = money_input(monthly_pay)
     size = EmployerSize.parse(employer_size)
     rate = p.agrarian_rate_large if size is EmployerSize.LARGE else p.agrarian_rate_small
-    note = f"Empleador {size.label}: tasa {rate.formatted} desde el {rate.start:%d/%m/%Y}."
+    since = {"rate": rate.formatted, "start": short_day(rate.start)}
+    note = (
+        _("Empleador grande: tasa %(rate)s desde el %(start)s.", **since)
+        if size is EmployerSize.LARGE
+        else _("Empleador pequeño: tasa %(rate)s desde el %(start)s.", **since)
+    )
     common = {"regimen": "agrario-dependiente", "pay": pay, "rmv": p.rmv, "on": on}
     result = rate_on_pay(**common, rate=rate, notes=(note, rate.note) if rate.note else (note,))
     if rate.alternative is None:
@@ -136,8 +167,12 @@ def agrarian_dependent(
         result,
         alternatives=(
             Alternative(
-                f"Si la tasa de {rate.alternative.formatted} sigue vigente en "
-                f"{month_label(on)}, serían {format_soles(previous.payable)}.",
+                _(
+                    "Si la tasa de %(rate)s sigue vigente en %(month)s, serían %(amount)s.",
+                    rate=rate.alternative.formatted,
+                    month=month_label(on),
+                    amount=format_soles(previous.payable),
+                ),
                 previous.payable,
             ),
         ),
@@ -156,14 +191,13 @@ def agrarian_independent(*, on: date) -> Contribution:
         paid_by=(Payer.WORKER,),
         parameters=(rate, rmv),
         notes=(
-            "Las inscripciones nuevas están suspendidas (Leyes 31087 y 31110). Este aporte "
-            "rige para quienes se inscribieron antes, según los D.S. 012-2019-TR y "
-            "013-2019-TR.",
+            _(
+                "Las inscripciones nuevas están suspendidas (Leyes 31087 y 31110). Este aporte "
+                "rige para quienes se inscribieron antes, según los D.S. 012-2019-TR y "
+                "013-2019-TR."
+            ),
         ),
-        steps=[
-            param_step("RMV vigente", rmv),
-            param_step("Tasa de aporte", rate),
-        ],
-        exact_label=f"Aporte: {format_percent(rate.value)} de la RMV",
+        steps=[param_step(RMV_IN_FORCE, rmv), param_step(RATE, rate)],
+        exact_label=_("Aporte: %(rate)s de la RMV", rate=format_percent(rate.value)),
         reference=rate.source,
     )

@@ -14,17 +14,25 @@ from .inputs import money_input
 from .money import Rounding, Unit, format_percent, format_soles, percent_of
 from .parameters import ParameterValue, parameters_on
 from .results import Contribution, Payer, Step
+from .text import Text, _
 
-CENT_RULE = "Tramitit Salud muestra el monto al céntimo"
+CENT_RULE = _("Tramitit Salud muestra el monto al céntimo")
 # The source's SCTR examples are the only rounding rule we have: 31.67 -> 32.00.
-SCTR_ROUNDING = "EsSalud, +Protección SCTR (ejemplos de aportes)"
+SCTR_ROUNDING = _("EsSalud, +Protección SCTR (ejemplos de aportes)")
 ROUNDING_STEPS = {
-    Rounding.CENT_HALF_UP: ("Aporte redondeado al céntimo", CENT_RULE),
-    Rounding.SOL_HALF_UP: ("Aporte a pagar, redondeado al sol entero", SCTR_ROUNDING),
+    Rounding.CENT_HALF_UP: (_("Aporte redondeado al céntimo"), CENT_RULE),
+    Rounding.SOL_HALF_UP: (_("Aporte a pagar, redondeado al sol entero"), SCTR_ROUNDING),
 }
+PAY = _("Remuneración mensual")
+RMV_IN_FORCE = _("RMV vigente")
+RATE = _("Tasa de aporte")
+PENSION = _("Pensión mensual")
+PRODUCT_SOLD = _("Valor del producto comercializado")
+# The artisanal fisher's contribution is shared by three payers (Ley 26790, art. 6).
+SHARES_UNSAID = _("La fuente no dice en qué proporción aporta cada uno.")
 
 
-def param_step(text: str, parameter: ParameterValue) -> Step:
+def param_step(text: Text, parameter: ParameterValue) -> Step:
     return Step(text, parameter.value, parameter.unit, parameter.source).marked(parameter)
 
 
@@ -33,7 +41,7 @@ def finish(
     regimen: str,
     on: date,
     exact: Decimal,
-    exact_label: str,
+    exact_label: Text,
     reference: str,
     steps: list[Step],
     rounding: Rounding = Rounding.CENT_HALF_UP,
@@ -67,7 +75,7 @@ def rate_on_pay(
     rate: ParameterValue,
     rmv: ParameterValue,
     on: date,
-    notes: tuple[str, ...] = (),
+    notes: tuple[Text, ...] = (),
 ) -> Contribution:
     """``rate`` of the pay, the base never below the RMV in force (Ley 26790, art. 6)."""
     floor_applied = pay < rmv.value
@@ -83,18 +91,23 @@ def rate_on_pay(
         not_applied=() if floor_applied else (rmv.name,),
         notes=notes,
         steps=[
-            Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
-            param_step("RMV vigente", rmv),
+            Step(PAY, pay, Unit.SOLES, rate.source),
+            param_step(RMV_IN_FORCE, rmv),
             Step(
-                "Base de cálculo: la remuneración, nunca menor que la RMV"
-                + (" (se aplica la RMV)" if floor_applied else ""),
+                _("Base de cálculo: la remuneración, nunca menor que la RMV (se aplica la RMV)")
+                if floor_applied
+                else _("Base de cálculo: la remuneración, nunca menor que la RMV"),
                 base,
                 Unit.SOLES,
                 rate.source,
             ).marked(*((rmv,) if floor_applied else ())),
-            param_step("Tasa de aporte", rate),
+            param_step(RATE, rate),
         ],
-        exact_label=f"Aporte: {format_percent(rate.value)} de {format_soles(base)}",
+        exact_label=_(
+            "Aporte: %(rate)s de %(base)s",
+            rate=format_percent(rate.value),
+            base=format_soles(base),
+        ),
         reference=rate.source,
     )
 
@@ -111,14 +124,15 @@ def _rate_with_rmv_floor(
     regimen: str,
     on: date,
     base: Decimal,
-    base_label: str,
-    share_label: str,
+    base_label: Text,
+    share_label: Text,
     rate: ParameterValue,
     floor_rate: ParameterValue,
     paid_by: tuple[Payer, ...],
-    notes: tuple[str, ...],
+    notes: tuple[Text, ...],
 ) -> Contribution:
-    """A rate on a base, the contribution never below a percentage of the RMV in force."""
+    """A rate on a base, the contribution never below a percentage of the RMV in force.
+    ``share_label`` names the rate's share of the base: "9% de la remuneración"."""
     rmv = parameters_on(on).rmv
     by_base = percent_of(base, rate.value)
     minimum = percent_of(rmv.value, floor_rate.value)
@@ -134,18 +148,19 @@ def _rate_with_rmv_floor(
         notes=notes,
         steps=[
             Step(base_label, base, Unit.SOLES, rate.source),
-            param_step("Tasa de aporte", rate),
-            Step(f"{format_percent(rate.value)} {share_label}", by_base, Unit.SOLES, rate.source),
-            param_step("RMV vigente", rmv),
+            param_step(RATE, rate),
+            Step(share_label, by_base, Unit.SOLES, rate.source),
+            param_step(RMV_IN_FORCE, rmv),
             Step(
-                f"Mínimo: {format_percent(floor_rate.value)} de la RMV",
+                _("Mínimo: %(rate)s de la RMV", rate=format_percent(floor_rate.value)),
                 minimum,
                 Unit.SOLES,
                 floor_rate.source,
             ).marked(floor_rate, rmv),
         ],
-        exact_label="Aporte: el mayor de los dos"
-        + (" (se aplica el mínimo)" if floor_applied else ""),
+        exact_label=_("Aporte: el mayor de los dos (se aplica el mínimo)")
+        if floor_applied
+        else _("Aporte: el mayor de los dos"),
         reference=rate.source,
     )
 
@@ -161,8 +176,8 @@ def ex_cbssp_worker(*, monthly_pay: Decimal, on: date) -> Contribution:
         regimen="ex-cbssp",
         on=on,
         base=money_input(monthly_pay),
-        base_label="Remuneración mensual",
-        share_label="de la remuneración",
+        base_label=PAY,
+        share_label=_("%(rate)s de la remuneración", rate=format_percent(p.ex_cbssp_rate.value)),
         rate=p.ex_cbssp_rate,
         floor_rate=p.ex_cbssp_floor_rate,
         paid_by=(Payer.EMPLOYER,),
@@ -177,12 +192,12 @@ def artisanal_fisher(*, sales_value: Decimal, on: date) -> Contribution:
         regimen="pescador-artesanal",
         on=on,
         base=money_input(sales_value),
-        base_label="Valor del producto comercializado",
-        share_label="del valor",
+        base_label=PRODUCT_SOLD,
+        share_label=_("%(rate)s del valor", rate=format_percent(p.fisher_rate.value)),
         rate=p.fisher_rate,
         floor_rate=p.fisher_floor_rate,
         paid_by=(Payer.BUYER, Payer.BOAT_OWNER, Payer.FISHER),
-        notes=("La fuente no dice en qué proporción aporta cada uno.",),
+        notes=(SHARES_UNSAID,),
     )
 
 
@@ -197,12 +212,12 @@ def pensioner(*, pension: Decimal, on: date) -> Contribution:
         on=on,
         exact=exact,
         paid_by=(Payer.PENSIONER,),
-        withheld_by="la ONP o la AFP",
+        withheld_by=_("la ONP o la AFP"),
         parameters=(rate,),
         steps=[
-            Step("Pensión mensual", amount, Unit.SOLES, rate.source),
-            param_step("Tasa de aporte (sin mínimo)", rate),
+            Step(PENSION, amount, Unit.SOLES, rate.source),
+            param_step(_("Tasa de aporte (sin mínimo)"), rate),
         ],
-        exact_label=f"Aporte: {format_percent(rate.value)} de la pensión",
+        exact_label=_("Aporte: %(rate)s de la pensión", rate=format_percent(rate.value)),
         reference=rate.source,
     )

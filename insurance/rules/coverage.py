@@ -7,11 +7,16 @@ waiting period are returned, not applied silently, so a page can list them.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from .dates import add_months, month_start
 from .errors import InvalidInput
+from .money import Unit, format_value
 from .parameters import ParameterValue, parameters_on
+from .text import Text, _, ngettext
+
+ACCIDENT = _("En caso de accidente basta estar afiliado.")
 
 
 class Plan(StrEnum):
@@ -34,7 +39,7 @@ class WaitingException:
 
     contingency: Contingency
     covered_from: date
-    condition: str
+    condition: Text
     reference: str
 
 
@@ -46,7 +51,7 @@ class CoverageStart:
     plan: Plan
     first_contribution: date
     starts_on: date
-    conditions: tuple[str, ...]
+    conditions: tuple[Text, ...]
     exceptions: tuple[WaitingException, ...]
     parameters: tuple[ParameterValue, ...]
 
@@ -65,7 +70,7 @@ def coverage_start(
     try:
         plan = Plan(plan)
     except ValueError:
-        raise InvalidInput(f"Plan desconocido: «{plan}».", field="plan") from None
+        raise InvalidInput(_("Plan desconocido: «%(plan)s».", plan=plan), field="plan") from None
     p = parameters_on(first_contribution)
     month = month_start(first_contribution)
     if plan is Plan.REGULAR:
@@ -75,9 +80,13 @@ def coverage_start(
             ()
             if pensioner
             else (
-                f"{rule.formatted} consecutivos o {p.regular_waiting_any.formatted} no "
-                f"consecutivos en los {p.regular_waiting_window.formatted} calendario "
-                "anteriores a la contingencia.",
+                _(
+                    "%(consecutive)s consecutivos o %(any)s no consecutivos en los %(window)s "
+                    "calendario anteriores a la contingencia.",
+                    consecutive=rule.formatted,
+                    any=p.regular_waiting_any.formatted,
+                    window=p.regular_waiting_window.formatted,
+                ),
             )
         )
         return CoverageStart(
@@ -90,15 +99,10 @@ def coverage_start(
                 WaitingException(
                     Contingency.PREGNANCY,
                     month,
-                    "La asegurada o derechohabiente gestante: desde la afiliación.",
+                    _("La asegurada o derechohabiente gestante: desde la afiliación."),
                     rule.source,
                 ),
-                WaitingException(
-                    Contingency.ACCIDENT,
-                    month,
-                    "En caso de accidente basta estar afiliado.",
-                    rule.source,
-                ),
+                WaitingException(Contingency.ACCIDENT, month, ACCIDENT, rule.source),
             ),
         )
     if plan is Plan.POTESTATIVO:
@@ -108,18 +112,23 @@ def coverage_start(
             first_contribution=first_contribution,
             starts_on=add_months(first_contribution, int(rule.value)),
             conditions=(
-                "Pagar el aporte mensual por adelantado.",
+                _("Pagar el aporte mensual por adelantado."),
                 # Sección 5.2 of the Potestativo: the wait alone is not enough for maternity.
-                "Maternidad (embarazo, parto y puerperio): además de superar la espera, la "
-                "asegurada debe haber estado afiliada al momento de la concepción (sección "
-                "5.2).",
+                _(
+                    "Maternidad (embarazo, parto y puerperio): además de superar la espera, la "
+                    "asegurada debe haber estado afiliada al momento de la concepción (sección "
+                    "5.2)."
+                ),
             ),
             parameters=(rule,),
             exceptions=(
                 WaitingException(
                     Contingency.ACCIDENT,
                     first_contribution,
-                    "Emergencia accidental reportada a EsSalud dentro de las 24 horas de ocurrida.",
+                    _(
+                        "Emergencia accidental reportada a EsSalud dentro de las 24 horas de "
+                        "ocurrida."
+                    ),
                     rule.source,
                 ),
             ),
@@ -129,19 +138,21 @@ def coverage_start(
         plan=plan,
         first_contribution=month,
         starts_on=add_months(month, int(rule.value)),
-        conditions=(f"{rule.formatted} de aportación y estar al día en los aportes.",),
+        conditions=(
+            _("%(months)s de aportación y estar al día en los aportes.", months=rule.formatted),
+        ),
         parameters=(rule,),
         exceptions=(
             WaitingException(
                 Contingency.PREGNANCY,
                 month,
-                "La asegurada trabajadora o derechohabiente gestante: desde la afiliación.",
+                _("La asegurada trabajadora o derechohabiente gestante: desde la afiliación."),
                 rule.source,
             ),
             WaitingException(
                 Contingency.ACCIDENT,
                 month,
-                "Accidentes y emergencias sanitarias, durante la carencia.",
+                _("Accidentes y emergencias sanitarias, durante la carencia."),
                 rule.source,
             ),
         ),
@@ -153,7 +164,7 @@ class RegularCoverage:
     """Whether the Seguro Regular covers a contingency, and why."""
 
     covered: bool
-    reason: str
+    reason: Text
     window: tuple[date, ...]
     contributed_in_window: tuple[date, ...]
     longest_run: int
@@ -189,26 +200,62 @@ def regular_covered(
         run = run + 1 if m in paid else 0
         longest = max(longest, run)
     params = (p.regular_waiting_consecutive, p.regular_waiting_any, p.regular_waiting_window)
+    # "los 6 meses anteriores": the window, in words that agree with its number.
+    counts = {"window": p.regular_waiting_window.formatted}
     if pensioner:
-        covered, reason = True, "Los pensionistas no tienen periodo de carencia."
+        covered, reason = True, _("Los pensionistas no tienen periodo de carencia.")
     elif contingency is Contingency.PREGNANCY:
-        covered, reason = True, "La gestante está cubierta desde la afiliación."
+        covered, reason = True, _("La gestante está cubierta desde la afiliación.")
     elif contingency is Contingency.ACCIDENT:
-        covered, reason = True, "En caso de accidente basta estar afiliado."
+        covered, reason = True, ACCIDENT
     elif longest >= needed_run:
         covered, reason = (
             True,
-            f"Hay {longest} aportes consecutivos en los {size} meses anteriores.",
+            _(
+                "Hay %(count)s consecutivos en los %(window)s anteriores.",
+                count=_contributions(longest),
+                **counts,
+            ),
         )
     elif len(inside) >= needed_any:
-        covered, reason = True, f"Hay {len(inside)} aportes en los {size} meses anteriores."
+        covered, reason = (
+            True,
+            _(
+                "Hay %(count)s en los %(window)s anteriores.",
+                count=_contributions(len(inside)),
+                **counts,
+            ),
+        )
+    elif not inside:
+        covered, reason = (
+            False,
+            _(
+                "No hay aportes en los %(window)s anteriores; se necesitan %(run)s consecutivos "
+                "o %(any)s no consecutivos.",
+                run=needed_run,
+                any=needed_any,
+                **counts,
+            ),
+        )
     else:
-        needed = f"se necesitan {needed_run} consecutivos o {needed_any} no consecutivos."
-        if not inside:
-            found = f"No hay aportes en los {size} meses anteriores"
-        else:
-            count = "1 aporte" if len(inside) == 1 else f"{len(inside)} aportes"
-            run = "seguido" if longest == 1 else "seguidos"
-            found = f"Hay {count} (como máximo {longest} {run}) en los {size} meses anteriores"
-        covered, reason = False, f"{found}; {needed}"
+        covered, reason = (
+            False,
+            ngettext(
+                "Hay %(count)s (como máximo %(longest)s seguido) en los %(window)s anteriores; "
+                "se necesitan %(run)s consecutivos o %(any)s no consecutivos.",
+                "Hay %(count)s (como máximo %(longest)s seguidos) en los %(window)s anteriores; "
+                "se necesitan %(run)s consecutivos o %(any)s no consecutivos.",
+                longest,
+                count=_contributions(len(inside)),
+                longest=longest,
+                run=needed_run,
+                any=needed_any,
+                **counts,
+            ),
+        )
     return RegularCoverage(covered, reason, window, inside, longest, params)
+
+
+def _contributions(count: int) -> Text:
+    """ "3 aportes", "1 aporte"."""
+    return format_value(Decimal(count), Unit.CONTRIBUTIONS)

@@ -3,10 +3,7 @@
 import calendar
 from datetime import date
 
-MONTH_NAMES = (
-    "enero", "febrero", "marzo", "abril", "mayo", "junio",
-    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-)  # fmt: skip
+from .text import DAY, MONTH, SHORT_DAY, Date
 
 
 def month_start(day: date) -> date:
@@ -22,11 +19,16 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def month_label(day: date) -> str:
-    """``date(2023, 1, 5)`` -> ``"enero de 2023"``."""
-    return f"{MONTH_NAMES[day.month - 1]} de {day.year}"
+def month_label(day: date) -> Date:
+    """``date(2023, 1, 5)`` -> "enero de 2023" ("January 2023")."""
+    return Date(day, MONTH)
 
 
-def format_day(day: date) -> str:
-    """``date(2027, 2, 1)`` -> ``"1 de febrero de 2027"``."""
-    return f"{day.day} de {month_label(day)}"
+def format_day(day: date) -> Date:
+    """``date(2027, 2, 1)`` -> "1 de febrero de 2027" ("1 February 2027")."""
+    return Date(day, DAY)
+
+
+def short_day(day: date) -> Date:
+    """``date(2024, 1, 1)`` -> "01/01/2024"."""
+    return Date(day, SHORT_DAY)

@@ -1,4 +1,4 @@
-"""Input kinds the rules accept, and their validation with Spanish messages.
+"""Input kinds the rules accept, and their validation with messages for people.
 
 ``field`` on each error names the calculator field, so a form can show it in place.
 """
@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from .errors import InvalidInput
 from .parameters import Parameters, ParameterValue
+from .text import _
 
 MAX_AGE = 120  # A sanity bound on input, not a norm: no plan sets an upper age.
 
@@ -32,7 +33,7 @@ class RiskLevel(StrEnum):
             return cls(by_number.get(text, text))
         except ValueError:
             raise InvalidInput(
-                f"Nivel de riesgo desconocido: «{raw}». Elige I, II, III o IV.",
+                _("Nivel de riesgo desconocido: «%(level)s». Elige I, II, III o IV.", level=raw),
                 field="nivel_riesgo",
             ) from None
 
@@ -47,10 +48,6 @@ class EmployerSize(StrEnum):
     SMALL = "small"
 
     @property
-    def label(self) -> str:
-        return "grande" if self is EmployerSize.LARGE else "pequeño"
-
-    @property
     def other(self) -> "EmployerSize":
         return EmployerSize.SMALL if self is EmployerSize.LARGE else EmployerSize.LARGE
 
@@ -62,7 +59,8 @@ class EmployerSize(StrEnum):
             return cls(str(raw).strip().lower())
         except ValueError:
             raise InvalidInput(
-                f"Tamaño de empleador desconocido: «{raw}».", field="tamano_empleador"
+                _("Tamaño de empleador desconocido: «%(size)s».", size=raw),
+                field="tamano_empleador",
             ) from None
 
 
@@ -72,30 +70,48 @@ def money_input(value: Decimal | int, *, field: str = "monto") -> Decimal:
         raise TypeError(f"Money must be Decimal or int, not {type(value).__name__}.")
     amount = Decimal(value)
     if not amount.is_finite():
-        raise InvalidInput("El monto debe ser un número.", field=field)
+        raise InvalidInput(_("El monto debe ser un número."), field=field)
     if amount < 0:
-        raise InvalidInput("El monto no puede ser negativo.", field=field)
+        raise InvalidInput(_("El monto no puede ser negativo."), field=field)
     return amount
 
 
-def count_input(value: int, *, field: str, what: str) -> int:
+# What is wrong with a count, by field: (not a whole number, negative).
+COUNT_MESSAGES = {
+    "trabajadores": (
+        _("El número de trabajadores debe ser un número entero."),
+        _("El número de trabajadores no puede ser negativo."),
+    ),
+    "aportes": (
+        _("El número de aportes debe ser un número entero."),
+        _("El número de aportes no puede ser negativo."),
+    ),
+}
+
+
+def count_input(value: int, *, field: str) -> int:
+    not_whole, negative = COUNT_MESSAGES[field]
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what} debe ser un número entero.", field=field)
+        raise InvalidInput(not_whole, field=field)
     if value < 0:
-        raise InvalidInput(f"{what} no puede ser negativo.", field=field)
+        raise InvalidInput(negative, field=field)
     return value
 
 
 def ages_input(ages: Sequence[int]) -> tuple[int, ...]:
     """Ages of the insured people, each a whole number from 0 to MAX_AGE."""
     if isinstance(ages, str | bytes) or not ages:
-        raise InvalidInput("Indica la edad de al menos una persona.", field="edades")
+        raise InvalidInput(_("Indica la edad de al menos una persona."), field="edades")
     for age in ages:
         if isinstance(age, bool) or not isinstance(age, int):
-            raise InvalidInput(f"«{age}» no es una edad en años.", field="edades")
+            raise InvalidInput(_("«%(age)s» no es una edad en años.", age=age), field="edades")
         if not 0 <= age <= MAX_AGE:
             raise InvalidInput(
-                f"La edad {age} no es válida: debe estar entre 0 y {MAX_AGE} años.",
+                _(
+                    "La edad %(age)s no es válida: debe estar entre 0 y %(max)s años.",
+                    age=age,
+                    max=MAX_AGE,
+                ),
                 field="edades",
             )
     return tuple(ages)

@@ -7,6 +7,7 @@ from .dates import add_months
 from .errors import InvalidInput
 from .inputs import count_input
 from .parameters import ParameterValue, parameters_on
+from .text import _
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,13 @@ def latency_months(*, contributions_last_3_years: int, on: date) -> Latency:
     """Months of latency for the employer's contributions in the 3 years before the end of
     the job; ``last_day_covered`` dates them, given the day the job ended.
     """
-    count = count_input(contributions_last_3_years, field="aportes", what="El número de aportes")
+    count = count_input(contributions_last_3_years, field="aportes")
     table = parameters_on(on).latency_months
     last = table.value[-1].high
     if last is not None and count > last:
         raise InvalidInput(
-            f"En 3 años no puede haber más de {last} aportes mensuales.", field="aportes"
+            _("En 3 años no puede haber más de %(last)s aportes mensuales.", last=last),
+            field="aportes",
         )
     return Latency(count, int(table.band_for(count).value), table)
 

@@ -5,6 +5,8 @@ and the one way each kind of number is written (Peruvian style, as the source wr
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from .text import Text, _, ngettext
+
 CENT = Decimal("0.01")
 SOL = Decimal("1")
 HUNDRED = Decimal("100")
@@ -14,13 +16,22 @@ class Rounding(StrEnum):
     """How an exact amount becomes the amount paid: applied once, to the exact amount."""
 
     # Our sources give no rounding for these amounts: the site shows them to the cent, half up.
-    CENT_HALF_UP = "al céntimo, mitad hacia arriba"
+    CENT_HALF_UP = "cent-half-up"
     # EsSalud rounds the SCTR payment to whole soles, half up (source, SCTR "Aportes":
     # 12.30 -> 12.00, 31.67 -> 32.00). Rounded from the exact product, never from its
     # two-decimal writing: 12.4968 pays 12, although 12.50 would pay 13.
-    SOL_HALF_UP = "al sol entero, mitad hacia arriba"
+    SOL_HALF_UP = "sol-half-up"
     # Fixed premiums are paid as published.
-    NONE = "sin redondeo"
+    NONE = "none"
+
+    @property
+    def label(self) -> Text:
+        """Its name in a sentence: "se paga redondeado al sol entero, mitad hacia arriba"."""
+        return {
+            Rounding.CENT_HALF_UP: _("al céntimo, mitad hacia arriba"),
+            Rounding.SOL_HALF_UP: _("al sol entero, mitad hacia arriba"),
+            Rounding.NONE: _("sin redondeo"),
+        }[self]
 
     def apply(self, amount: Decimal) -> Decimal:
         match self:
@@ -58,6 +69,10 @@ class Unit(StrEnum):
     MONTHS = "months"
     CONTRIBUTIONS = "contributions"
     YEARS = "years"
+
+
+# Units whose values are counts: whole numbers, written with words to translate.
+COUNTS = frozenset({Unit.WORKERS, Unit.MONTHS, Unit.CONTRIBUTIONS, Unit.YEARS})
 
 
 def as_money(value: Decimal | int) -> Decimal:
@@ -109,12 +124,16 @@ def format_percent(rate: Decimal | int) -> str:
     return f"{format_number(rate)}%"
 
 
-def _count(value: Decimal | int, one: str, many: str) -> str:
-    return f"{format_number(value)} {one if value == 1 else many}"
+def _count(value: Decimal | int) -> int:
+    """The number that picks a count's plural form; counts are whole."""
+    if Decimal(value) != int(value):
+        raise ValueError(f"A count is a whole number, not {value}.")
+    return int(value)
 
 
-def format_value(value: Decimal | int, unit: Unit) -> str:
-    """The one place that knows how each unit is written."""
+def format_value(value: Decimal | int, unit: Unit) -> str | Text:
+    """The one place that knows how each unit is written: money, rates and UIT read the
+    same in every language; counts are words to translate."""
     match unit:
         case Unit.SOLES:
             return format_soles(value)
@@ -122,12 +141,14 @@ def format_value(value: Decimal | int, unit: Unit) -> str:
             return format_percent(value)
         case Unit.UIT:
             return f"{format_number(value)} UIT"
+    number, count = _count(value), format_number(value)
+    match unit:
         case Unit.WORKERS:
-            return _count(value, "trabajador", "trabajadores")
+            return ngettext("%(count)s trabajador", "%(count)s trabajadores", number, count=count)
         case Unit.MONTHS:
-            return _count(value, "mes", "meses")
+            return ngettext("%(count)s mes", "%(count)s meses", number, count=count)
         case Unit.CONTRIBUTIONS:
-            return _count(value, "aporte", "aportes")
+            return ngettext("%(count)s aporte", "%(count)s aportes", number, count=count)
         case Unit.YEARS:
-            return _count(value, "año", "años")
+            return ngettext("%(count)s año", "%(count)s años", number, count=count)
     raise ValueError(unit)

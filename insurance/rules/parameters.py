@@ -17,7 +17,8 @@ import yaml
 
 from .dates import month_label
 from .errors import ParameterDataError, PeriodNotCovered
-from .money import Unit, format_value
+from .money import COUNTS, Unit, format_value
+from .text import Text, _, given, ngettext, pgettext
 
 DATA_FILE = Path(__file__).with_name("parameters.yaml")
 
@@ -30,8 +31,12 @@ class Confidence(StrEnum):
     TO_CONFIRM = "to-confirm"
 
     @property
-    def label(self) -> str:
-        return {"high": "alta", "medium": "media", "to-confirm": "por confirmar"}[self.value]
+    def label(self) -> Text:
+        return {
+            Confidence.HIGH: pgettext("confianza de una cifra", "alta"),
+            Confidence.MEDIUM: pgettext("confianza de una cifra", "media"),
+            Confidence.TO_CONFIRM: _("por confirmar"),
+        }[self]
 
 
 class StartKind(StrEnum):
@@ -55,7 +60,7 @@ class UncertainEnd:
 
     checked: date
     may_last_until: date
-    note: str
+    note: Text
 
     @property
     def to_confirm(self) -> bool:
@@ -74,13 +79,31 @@ class Band:
     def contains(self, number: int) -> bool:
         return self.low <= number and (self.high is None or number <= self.high)
 
+    def range_label(self, unit: Unit) -> Text:
+        """What the row covers: "0 a 17 años", "60 años a más", "5 a 9 aportes". The rows of
+        a table count years of age or contributions; the form goes by the last number."""
+        low, high = self.low, self.high
+        if unit is Unit.YEARS and high is None:
+            return ngettext("%(low)s año a más", "%(low)s años a más", low, low=low)
+        if unit is Unit.YEARS:
+            return ngettext(
+                "%(low)s a %(high)s año", "%(low)s a %(high)s años", high, low=low, high=high
+            )
+        if unit is Unit.CONTRIBUTIONS and high is None:
+            return ngettext("%(low)s aporte a más", "%(low)s aportes a más", low, low=low)
+        if unit is Unit.CONTRIBUTIONS:
+            return ngettext(
+                "%(low)s a %(high)s aporte", "%(low)s a %(high)s aportes", high, low=low, high=high
+            )
+        raise ValueError(f"No words for rows of {unit}.")
+
 
 @dataclass(frozen=True)
 class ParameterValue:
     """One entry of a parameter's history, with all a page needs to cite it."""
 
     name: str
-    label: str
+    label: Text
     unit: Unit
     value: Decimal | tuple[Band, ...]
     start: date
@@ -88,8 +111,8 @@ class ParameterValue:
     source: str
     confidence: Confidence
     checked: date | None = None
-    note: str = ""
-    description: str = ""
+    note: Text | None = None
+    description: Text | None = None
     start_kind: StartKind = StartKind.DATED
     uncertain_end: UncertainEnd | None = None
     # On a day when the previous entry's end is to confirm: that entry, in force if it lasts.
@@ -100,16 +123,18 @@ class ParameterValue:
         return self.confidence is Confidence.TO_CONFIRM
 
     @property
-    def formatted(self) -> str:
+    def formatted(self) -> str | Text:
         if isinstance(self.value, tuple):
             raise TypeError(f"{self.name} is a table; format its bands.")
         return format_value(self.value, self.unit)
 
     @property
-    def cited(self) -> str:
+    def cited(self) -> str | Text:
         """The value as a sentence quotes it: "S/ 1,230.00 (por confirmar)" while to confirm,
         so the mark stays beside the number in any text."""
-        return f"{self.formatted} (por confirmar)" if self.to_confirm else self.formatted
+        if self.to_confirm:
+            return _("%(value)s (por confirmar)", value=self.formatted)
+        return self.formatted
 
     def band_for(self, number: int) -> Band:
         if not isinstance(self.value, tuple):
@@ -167,7 +192,7 @@ def parameters_on(day: date) -> Parameters:
     table = _table()
     if day < table.covered_from:
         raise PeriodNotCovered(
-            f"Las reglas cubren periodos desde {month_label(table.covered_from)}."
+            _("Las reglas cubren periodos desde %(first)s.", first=month_label(table.covered_from))
         )
     values = {name: _in_force(history, day) for name, history in table.histories.items()}
     return Parameters(on=day, **values)
@@ -221,12 +246,27 @@ def load_table(text: str, *, origin: str = "<texto>") -> ParameterTable:
     return ParameterTable(covered_from=start, histories=histories)
 
 
-_PARAMETER_KEYS = {"label", "unit", "history", "description"}
+_PARAMETER_KEYS = {"label", "label_en", "unit", "history", "description", "description_en"}
 _ENTRY_KEYS = {
-    "from", "value", "bands", "source", "confidence", "checked", "note", "start",
+    "from", "value", "bands", "source", "confidence", "checked", "note", "note_en", "start",
     "end_to_confirm",
 }  # fmt: skip
-_END_KEYS = {"checked", "may_last_until", "note"}
+_END_KEYS = {"checked", "may_last_until", "note", "note_en"}
+
+
+def _words(raw: object) -> str:
+    """A text of the file on one line, as the pages show it."""
+    return " ".join(str(raw).split()) if isinstance(raw, str) else ""
+
+
+def _given(raw: dict, key: str, where: str) -> Text | None:
+    """``key`` in Spanish and ``key_en`` in English: both, or neither (None)."""
+    spanish, english = _words(raw.get(key)), _words(raw.get(f"{key}_en"))
+    if key not in raw and f"{key}_en" not in raw:
+        return None
+    if not spanish or not english:
+        raise ParameterDataError(f"{where}: {key} y {key}_en van juntos, y con texto.")
+    return given(spanish, en=english)
 
 
 def _history(name: str, raw: object, covered: date, origin: str) -> tuple[ParameterValue, ...]:
@@ -257,8 +297,12 @@ def _history(name: str, raw: object, covered: date, origin: str) -> tuple[Parame
         raise ParameterDataError(f"{where}: una entrada con start empieza en {covered}.")
     ends = [s - timedelta(days=1) for s in starts[1:]] + [None]
     later = starts[2:] + [None, None]  # the start after the next one, if any
-    common = {"name": name, "label": str(raw["label"]), "unit": unit}
-    common["description"] = " ".join(str(raw.get("description", "")).split())
+    common = {
+        "name": name,
+        "label": _given(raw, "label", where),
+        "unit": unit,
+        "description": _given(raw, "description", where),
+    }
     return tuple(
         _entry(entry, end, after, f"{where} desde {entry['from']}", common)
         for entry, end, after in zip(entries, ends, later[: len(entries)], strict=True)
@@ -293,6 +337,8 @@ def _entry(
             f"{where}: start debe ser before-coverage o undocumented."
         ) from None
     value = _number(entry["value"], where) if "value" in entry else _bands(entry["bands"], where)
+    if common["unit"] in COUNTS and not _whole(value):
+        raise ParameterDataError(f"{where}: {common['unit']} se cuentan en números enteros.")
     return ParameterValue(
         **common,
         value=value,
@@ -301,7 +347,7 @@ def _entry(
         source=" ".join(source.split()),
         confidence=confidence,
         checked=checked,
-        note=" ".join(str(entry.get("note", "")).split()),
+        note=_given(entry, "note", where),
         start_kind=start_kind,
         uncertain_end=_uncertain_end(entry.get("end_to_confirm"), end, after, where),
     )
@@ -316,17 +362,22 @@ def _uncertain_end(
     if end is None:
         raise ParameterDataError(f"{where}: end_to_confirm necesita una entrada posterior.")
     if not isinstance(raw, dict) or set(raw) != _END_KEYS:
-        raise ParameterDataError(f"{where}: end_to_confirm lleva checked, may_last_until y note.")
-    checked, until, note = raw["checked"], raw["may_last_until"], raw["note"]
+        raise ParameterDataError(
+            f"{where}: end_to_confirm lleva checked, may_last_until, note y note_en."
+        )
+    checked, until, note = raw["checked"], raw["may_last_until"], _given(raw, "note", where)
     if type(checked) is not date or type(until) is not date:
         raise ParameterDataError(f"{where}: checked y may_last_until son fechas AAAA-MM-DD.")
     if until <= end or (after is not None and until >= after):
         raise ParameterDataError(
             f"{where}: may_last_until va después del fin y dentro de la entrada siguiente."
         )
-    if not isinstance(note, str) or not note.strip():
-        raise ParameterDataError(f"{where}: end_to_confirm necesita note.")
-    return UncertainEnd(checked=checked, may_last_until=until, note=" ".join(note.split()))
+    return UncertainEnd(checked=checked, may_last_until=until, note=note)
+
+
+def _whole(value: Decimal | tuple[Band, ...]) -> bool:
+    numbers = [band.value for band in value] if isinstance(value, tuple) else [value]
+    return all(number == number.to_integral_value() for number in numbers)
 
 
 def _number(raw: object, where: str) -> Decimal:

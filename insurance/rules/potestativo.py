@@ -10,6 +10,7 @@ from .inputs import ages_input
 from .money import Rounding, Unit
 from .parameters import parameters_on
 from .results import Contribution, Payer, PersonPremium, Step
+from .text import Text, _, ngettext
 
 
 def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
@@ -21,8 +22,11 @@ def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
     ages = ages_input(ages)
     if max(ages) < ADULT_AGE:
         raise InvalidInput(
-            f"El titular del Seguro Potestativo es mayor de edad (sección 2.1): incluye la "
-            f"edad del titular, de {ADULT_AGE} años o más.",
+            _(
+                "El titular del Seguro Potestativo es mayor de edad (sección 2.1): incluye la "
+                "edad del titular, de %(adult)s años o más.",
+                adult=ADULT_AGE,
+            ),
             field="edades",
         )
     table = parameters_on(on).potestativo_premiums
@@ -32,18 +36,15 @@ def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
         for band in (table.band_for(age),)
     )
     total = sum((person.premium for person in people), Decimal(0))
-    steps = [
-        Step(
-            f"Persona de {person.age} años ({person.band_label.lower()})",
-            person.premium,
-            Unit.SOLES,
-            table.source,
-        )
-        for person in people
-    ]
+    steps = [Step(_person(person), person.premium, Unit.SOLES, table.source) for person in people]
     steps.append(
         Step(
-            f"Total mensual ({len(people)} {'persona' if len(people) == 1 else 'personas'})",
+            ngettext(
+                "Total mensual (%(count)s persona)",
+                "Total mensual (%(count)s personas)",
+                len(people),
+                count=len(people),
+            ),
             total,
             Unit.SOLES,
             table.source,
@@ -59,5 +60,26 @@ def potestativo(*, ages: Sequence[int], on: date) -> Contribution:
         steps=tuple(steps),
         parameters=(table,),
         people=people,
-        notes=("El pago es por adelantado, según cronograma.", table.note),
+        notes=(_("El pago es por adelantado, según cronograma."), table.note),
+    )
+
+
+def _person(person: PersonPremium) -> Text:
+    """ "Persona de 35 años (de 30 a 59 años)": the age and the band it falls in."""
+    band = person.band
+    if band.high is None:
+        return ngettext(
+            "Persona de %(age)s año (de %(low)s años a más)",
+            "Persona de %(age)s años (de %(low)s años a más)",
+            person.age,
+            age=person.age,
+            low=band.low,
+        )
+    return ngettext(
+        "Persona de %(age)s año (de %(low)s a %(high)s años)",
+        "Persona de %(age)s años (de %(low)s a %(high)s años)",
+        person.age,
+        age=person.age,
+        low=band.low,
+        high=band.high,
     )

@@ -1,4 +1,4 @@
-"""The calculator's regimes: slug -> Spanish label, the inputs it needs, and its rule.
+"""The calculator's regimes: slug -> label, the inputs it needs, and its rule.
 
 The calculator form, the plan pages (``ContributionRule.rule``) and the tests all go
 through this one table, so a regime cannot be offered without its rule.
@@ -12,12 +12,22 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from .agrarian import agrarian_dependent, agrarian_employer_size, agrarian_independent
-from .contributions import artisanal_fisher, ex_cbssp_worker, pensioner, regular_dependent
+from .contributions import (
+    PAY,
+    PENSION,
+    PRODUCT_SOLD,
+    artisanal_fisher,
+    ex_cbssp_worker,
+    pensioner,
+    regular_dependent,
+)
 from .errors import InvalidInput
+from .inputs import EmployerSize
 from .money import format_soles
 from .potestativo import potestativo
 from .results import Alternative, Contribution
 from .sctr import sctr_dependent, sctr_independent
+from .text import Text, _
 from .vida import vida_premium
 
 
@@ -32,11 +42,11 @@ class Input(StrEnum):
 
 
 MISSING = {
-    Input.MONTO: "Indica el monto.",
-    Input.NIVEL_RIESGO: "Elige el nivel de riesgo (I, II, III o IV).",
-    Input.EDADES: "Indica la edad de al menos una persona.",
-    Input.TRABAJADORES: "Indica el número de trabajadores del año fiscal anterior.",
-    Input.VENTAS_NETAS: "Indica las ventas netas del año fiscal anterior.",
+    Input.MONTO: _("Indica el monto."),
+    Input.NIVEL_RIESGO: _("Elige el nivel de riesgo (I, II, III o IV)."),
+    Input.EDADES: _("Indica la edad de al menos una persona."),
+    Input.TRABAJADORES: _("Indica el número de trabajadores del año fiscal anterior."),
+    Input.VENTAS_NETAS: _("Indica las ventas netas del año fiscal anterior."),
 }
 
 
@@ -56,11 +66,11 @@ class CalculatorInput:
 @dataclass(frozen=True)
 class Regimen:
     slug: str
-    label: str
+    label: Text
     plan: str  # slug of the plan page under /seguros/
     inputs: tuple[Input, ...]
     compute: Callable[[CalculatorInput], Contribution] = field(repr=False)
-    amount_label: str = ""  # how this regime names ``monto``
+    amount_label: Text | None = None  # how this regime names ``monto``
 
 
 def _agrarian(i: CalculatorInput) -> Contribution:
@@ -72,16 +82,21 @@ def _agrarian(i: CalculatorInput) -> Contribution:
     notes = employer.notes + result.notes
     if employer.size_to_confirm:
         other = agrarian_dependent(monthly_pay=i.monto, employer_size=employer.size.other, on=i.on)
-        label = employer.size.other.label
+        large = employer.size.other is EmployerSize.LARGE
+        amount = format_soles(other.payable)
         if other.payable != result.payable:
-            alternatives += (
-                Alternative(
-                    f"Si el empleador es {label}, serían {format_soles(other.payable)}.",
-                    other.payable,
-                ),
+            text = (
+                _("Si el empleador es grande, serían %(amount)s.", amount=amount)
+                if large
+                else _("Si el empleador es pequeño, serían %(amount)s.", amount=amount)
             )
+            alternatives += (Alternative(text, other.payable),)
         else:
-            notes += (f"Con un empleador {label} el aporte sería el mismo.",)
+            notes += (
+                _("Con un empleador grande el aporte sería el mismo.")
+                if large
+                else _("Con un empleador pequeño el aporte sería el mismo."),
+            )
     return replace(
         result,
         steps=employer.steps + result.steps,
@@ -91,32 +106,30 @@ def _agrarian(i: CalculatorInput) -> Contribution:
     )
 
 
-_PAY = "Remuneración mensual"
 _REGIMENES = (
-    Regimen("regular", "Trabajador dependiente", "regular", (Input.MONTO,),
-            lambda i: regular_dependent(monthly_pay=i.monto, on=i.on), _PAY),
-    Regimen("agrario-dependiente", "Trabajador agrario dependiente", "agrario",
-            (Input.MONTO, Input.TRABAJADORES, Input.VENTAS_NETAS), _agrarian, _PAY),
-    Regimen("pescador-artesanal", "Pescador o procesador pesquero artesanal independiente",
+    Regimen("regular", _("Trabajador dependiente"), "regular", (Input.MONTO,),
+            lambda i: regular_dependent(monthly_pay=i.monto, on=i.on), PAY),
+    Regimen("agrario-dependiente", _("Trabajador agrario dependiente"), "agrario",
+            (Input.MONTO, Input.TRABAJADORES, Input.VENTAS_NETAS), _agrarian, PAY),
+    Regimen("pescador-artesanal", _("Pescador o procesador pesquero artesanal independiente"),
             "regular", (Input.MONTO,),
-            lambda i: artisanal_fisher(sales_value=i.monto, on=i.on),
-            "Valor del producto comercializado"),
-    Regimen("ex-cbssp", "Trabajador de la ex CBSSP", "regular", (Input.MONTO,),
-            lambda i: ex_cbssp_worker(monthly_pay=i.monto, on=i.on), _PAY),
-    Regimen("pensionista", "Pensionista", "regular", (Input.MONTO,),
-            lambda i: pensioner(pension=i.monto, on=i.on), "Pensión mensual"),
-    Regimen("potestativo", "Seguro Potestativo (+Salud)", "potestativo", (Input.EDADES,),
+            lambda i: artisanal_fisher(sales_value=i.monto, on=i.on), PRODUCT_SOLD),
+    Regimen("ex-cbssp", _("Trabajador de la ex CBSSP"), "regular", (Input.MONTO,),
+            lambda i: ex_cbssp_worker(monthly_pay=i.monto, on=i.on), PAY),
+    Regimen("pensionista", _("Pensionista"), "regular", (Input.MONTO,),
+            lambda i: pensioner(pension=i.monto, on=i.on), PENSION),
+    Regimen("potestativo", _("Seguro Potestativo (+Salud)"), "potestativo", (Input.EDADES,),
             lambda i: potestativo(ages=i.edades, on=i.on)),
-    Regimen("sctr-dependiente", "SCTR, trabajador dependiente", "sctr",
+    Regimen("sctr-dependiente", _("SCTR, trabajador dependiente"), "sctr",
             (Input.MONTO, Input.NIVEL_RIESGO),
             lambda i: sctr_dependent(monthly_pay=i.monto, risk_level=i.nivel_riesgo, on=i.on),
-            _PAY),
-    Regimen("sctr-independiente", "SCTR, trabajador independiente", "sctr",
+            PAY),
+    Regimen("sctr-independiente", _("SCTR, trabajador independiente"), "sctr",
             (Input.NIVEL_RIESGO,),
             lambda i: sctr_independent(risk_level=i.nivel_riesgo, on=i.on)),
-    Regimen("agrario-independiente", "Trabajador agrario independiente (inscrito antes)",
+    Regimen("agrario-independiente", _("Trabajador agrario independiente (inscrito antes)"),
             "agrario", (), lambda i: agrarian_independent(on=i.on)),
-    Regimen("vida", "+Vida Seguro de Accidentes", "vida", (),
+    Regimen("vida", _("+Vida Seguro de Accidentes"), "vida", (),
             lambda i: vida_premium(on=i.on)),
 )  # fmt: skip
 
@@ -127,7 +140,9 @@ def calculate(request: CalculatorInput) -> Contribution:
     """Check the regime and its required inputs, then run its rule."""
     regimen = REGIMENES.get(request.regimen)
     if regimen is None:
-        raise InvalidInput(f"Régimen desconocido: «{request.regimen}».", field="regimen")
+        raise InvalidInput(
+            _("Régimen desconocido: «%(regimen)s».", regimen=request.regimen), field="regimen"
+        )
     for needed in regimen.inputs:
         if getattr(request, needed.value) in (None, (), ""):
             raise InvalidInput(MISSING[needed], field=needed.value)

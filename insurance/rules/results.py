@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from .money import Rounding, Unit, decimals_of, format_soles, format_value
 from .parameters import Band, Confidence, ParameterValue
+from .text import Text, _, join_and
 
 
 class Payer(StrEnum):
@@ -21,26 +22,26 @@ class Payer(StrEnum):
     WORKER = "trabajador"
 
     @property
-    def label(self) -> str:
+    def label(self) -> Text:
         return {
-            "empleador": "la entidad empleadora",
-            "comercializador": "el comercializador",
-            "armador": "el armador",
-            "pescador": "el pescador o procesador pesquero",
-            "pensionista": "el pensionista",
-            "titular": "el asegurado titular",
-            "trabajador": "el propio trabajador",
-        }[self.value]
+            Payer.EMPLOYER: _("la entidad empleadora"),
+            Payer.BUYER: _("el comercializador"),
+            Payer.BOAT_OWNER: _("el armador"),
+            Payer.FISHER: _("el pescador o procesador pesquero"),
+            Payer.PENSIONER: _("el pensionista"),
+            Payer.TITULAR: _("el asegurado titular"),
+            Payer.WORKER: _("el propio trabajador"),
+        }[self]
 
 
 @dataclass(frozen=True)
 class Step:
     """One line of the explanation: what it is, the number, and the norm it comes from."""
 
-    text: str
+    text: Text
     value: Decimal
     unit: Unit
-    reference: str
+    reference: str | Text  # a legal source as cited, or our own rule (a Text)
     # Decimals of an amount in soles; None: every decimal it has, at least two (an exact
     # product such as 111.1104 is shown as it is, not already rounded).
     places: int | None = None
@@ -57,7 +58,7 @@ class Step:
         return replace(self, to_confirm=True, checked=checked)
 
     @property
-    def formatted(self) -> str:
+    def formatted(self) -> str | Text:
         if self.unit is Unit.SOLES:
             places = self.places if self.places is not None else max(2, decimals_of(self.value))
             return format_soles(self.value, places)
@@ -72,18 +73,12 @@ class PersonPremium:
     band: Band
     premium: Decimal
 
-    @property
-    def band_label(self) -> str:
-        if self.band.high is None:
-            return f"De {self.band.low} años a más"
-        return f"De {self.band.low} a {self.band.high} años"
-
 
 @dataclass(frozen=True)
 class Alternative:
     """What the result would be under another reading of a figure that is to confirm."""
 
-    text: str  # a sentence ending with the amount: "Si el 6% sigue vigente, serían S/ 90.00."
+    text: Text  # a sentence ending with the amount: "Si el 6% sigue vigente, serían S/ 90.00."
     payable: Decimal
 
 
@@ -108,8 +103,8 @@ class Contribution:
     steps: tuple[Step, ...]
     parameters: tuple[ParameterValue, ...]
     floor_applied: bool | None = None
-    withheld_by: str = ""
-    notes: tuple[str, ...] = ()
+    withheld_by: Text | None = None
+    notes: tuple[Text, ...] = ()
     people: tuple[PersonPremium, ...] = ()
     not_applied: tuple[str, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
@@ -140,6 +135,5 @@ class Contribution:
         return max((p.checked for p in self.to_confirm if p.checked), default=None)
 
     @property
-    def paid_by_label(self) -> str:
-        labels = [payer.label for payer in self.paid_by]
-        return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " y " + labels[-1]
+    def paid_by_label(self) -> Text:
+        return join_and(payer.label for payer in self.paid_by)

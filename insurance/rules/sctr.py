@@ -3,11 +3,16 @@
 from datetime import date
 from decimal import Decimal
 
-from .contributions import finish, param_step
+from .contributions import PAY, finish, param_step
 from .inputs import RiskLevel, money_input
 from .money import Rounding, Unit, format_percent, format_soles, percent_of
 from .parameters import parameters_on
 from .results import Contribution, Payer, Step
+from .text import Text, _
+
+
+def _rate_step(level: RiskLevel) -> Text:
+    return _("Tasa del nivel de riesgo %(level)s (incluye IGV)", level=level.value)
 
 
 def sctr_dependent(*, monthly_pay: Decimal, risk_level: RiskLevel | str, on: date) -> Contribution:
@@ -24,10 +29,12 @@ def sctr_dependent(*, monthly_pay: Decimal, risk_level: RiskLevel | str, on: dat
         paid_by=(Payer.EMPLOYER,),
         parameters=(rate,),
         steps=[
-            Step("Remuneración mensual", pay, Unit.SOLES, rate.source),
-            param_step(f"Tasa del nivel de riesgo {level.value} (incluye IGV)", rate),
+            Step(PAY, pay, Unit.SOLES, rate.source),
+            param_step(_rate_step(level), rate),
         ],
-        exact_label=f"Aporte: {format_percent(rate.value)} de {format_soles(pay)}",
+        exact_label=_(
+            "Aporte: %(rate)s de %(base)s", rate=format_percent(rate.value), base=format_soles(pay)
+        ),
         reference=rate.source,
     )
 
@@ -46,10 +53,14 @@ def sctr_independent(*, risk_level: RiskLevel | str, on: date) -> Contribution:
         paid_by=(Payer.WORKER,),
         parameters=(rate, share, uit),
         steps=[
-            param_step("UIT vigente", uit),
-            Step(f"Base: {share.formatted} vigente", base, Unit.SOLES, share.source),
-            param_step(f"Tasa del nivel de riesgo {level.value} (incluye IGV)", rate),
+            param_step(_("UIT vigente"), uit),
+            Step(
+                _("Base: %(share)s vigente", share=share.formatted), base, Unit.SOLES, share.source
+            ),
+            param_step(_rate_step(level), rate),
         ],
-        exact_label=f"Aporte: {format_percent(rate.value)} de {format_soles(base)}",
+        exact_label=_(
+            "Aporte: %(rate)s de %(base)s", rate=format_percent(rate.value), base=format_soles(base)
+        ),
         reference=rate.source,
     )

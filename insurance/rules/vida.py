@@ -6,6 +6,7 @@ from .contributions import param_step
 from .money import Rounding
 from .parameters import parameters_on
 from .results import Contribution, Payer
+from .text import _
 
 
 def vida_premium(*, on: date) -> Contribution:
@@ -19,11 +20,13 @@ def vida_premium(*, on: date) -> Contribution:
         rounding=Rounding.NONE,
         paid_by=(Payer.TITULAR,),
         parameters=(premium,),
-        steps=(param_step("Prima mensual por titular", premium),),
+        steps=(param_step(_("Prima mensual por titular"), premium),),
         notes=(
             premium.note,
-            "Trabajador dependiente: el empleador la descuenta de la remuneración con "
-            "autorización escrita y la paga a través de SUNAT. Independiente: se afilia y "
-            "paga en una OSPE (Formulario 6012).",
+            _(
+                "Trabajador dependiente: el empleador la descuenta de la remuneración con "
+                "autorización escrita y la paga a través de SUNAT. Independiente: se afilia y "
+                "paga en una OSPE (Formulario 6012)."
+            ),
         ),
     )

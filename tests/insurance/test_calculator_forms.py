@@ -233,7 +233,7 @@ def test_calculator_form_builds_the_rules_input():
 
 def test_risk_levels_are_explained_by_the_sectors_of_the_source():
     form = CalculatorForm(regimen=rules.REGIMENES["sctr-dependiente"], today=TODAY)
-    hints = {option.data["value"]: option.data["hint"] for option in form["nivel_riesgo"]}
+    hints = {option.data["value"]: str(option.data["hint"]) for option in form["nivel_riesgo"]}
     assert hints["4"] == "Extracción de minas y canteras."
     assert hints["3"] == "Agricultura, ganadería, silvicultura y pesca; construcción."
     assert 'aria-describedby="nivel_riesgo_3_hint"' in str(form["nivel_riesgo"])

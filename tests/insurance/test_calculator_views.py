@@ -104,7 +104,7 @@ def test_step_one_lists_every_situation_with_its_hint(client, django_assert_max_
     assert "<fieldset" in html and "<legend" in html
     for slug, regimen in rules.REGIMENES.items():
         assert f'value="{slug}"' in html
-        assert regimen.label in html
+        assert str(regimen.label) in html
 
 
 def test_step_one_needs_a_choice(client):

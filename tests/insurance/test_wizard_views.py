@@ -574,7 +574,7 @@ def test_the_review_shows_an_implied_answer_with_where_it_comes_from(client):
     assert not rows["dependiente"]["implied"]
     result = client.get(RESULT, qs(persona.answers))
     sctr = next(e for e in result.context["entries"] if e["match"].code is MatchCode.SCTR_EMPLOYEE)
-    assert "la fuente pone la construcción en el nivel de riesgo III" in sctr["match"].reason
+    assert "la fuente pone la construcción en el nivel de riesgo III" in str(sctr["match"].reason)
 
 
 def test_radios_and_checkboxes_are_prefilled(client):

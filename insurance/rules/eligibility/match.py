@@ -11,18 +11,20 @@ from enum import StrEnum
 from ..coverage import CoverageStart
 from ..registry import CalculatorInput
 from ..results import Contribution
+from ..text import Text, _
 from .profile import Relative
 
-# The source, as cited in every reason. Section numbers are those of the source text.
+# The source, as cited in every reason: EsSalud's pages keep their names in every language.
+# Section numbers are those of the source text.
 REGULAR = "EsSalud, Seguro Regular"
 POTESTATIVO = "EsSalud, Seguro Potestativo"
 SCTR = "EsSalud, +Protección SCTR"
 AGRARIO = "EsSalud, Seguro de Salud Agrario"
 VIDA = "EsSalud, +Vida Seguro de Accidentes"
-ANEXO_5 = "Anexo 5 del Reglamento de la Ley 26790, D.S. 009-97-SA"
+ANEXO_5 = _("Anexo 5 del Reglamento de la Ley 26790, D.S. 009-97-SA")
 # figures.md, as the plan pages name it ("nuestra tabla de cifras"): for what the source does
 # not say (latency months, the +Vida premium and how it is paid...).
-FIGURES = "tabla de cifras de Tramitit Salud"
+FIGURES = _("tabla de cifras de Tramitit Salud")
 
 
 class Status(StrEnum):
@@ -80,7 +82,7 @@ class Cost:
     amount, so it is what is paid at least.
     """
 
-    rule: str
+    rule: Text
     contribution: Contribution | None = None
     minimum: bool = False
 
@@ -89,7 +91,7 @@ class Cost:
 class Coverage:
     """When coverage starts: a sentence, and the computed start where there is one."""
 
-    summary: str
+    summary: Text
     start: CoverageStart | None = None
 
 
@@ -109,12 +111,12 @@ class Match:
     plan: str  # plan slug: regular, potestativo, sctr, agrario, vida
     code: MatchCode
     status: Status
-    reason: str  # one sentence
-    source: str  # the section or law the reason comes from
-    enrolled_by: str = ""  # empty where nobody enrols (a closed door)
+    reason: Text  # one sentence
+    source: Text  # the section or law the reason comes from
+    enrolled_by: Text | None = None  # None where nobody enrols (a closed door)
     cost: Cost | None = None
     coverage: Coverage | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
     family: tuple[Relative, ...] = ()  # the chosen relatives this plan covers
     calculator: CalculatorInput | None = None  # the calculator, pre-filled for this person
     checklists: tuple[Checklist, ...] = ()

@@ -7,9 +7,10 @@ from datetime import date
 
 from ..coverage import coverage_start
 from ..dates import format_day
-from ..money import format_soles
+from ..money import Unit, format_soles
 from ..parameters import Parameters
 from ..registry import CalculatorInput, calculate
+from ..text import _, join_commas
 from .match import POTESTATIVO, REGULAR, Checklist, Cost, Coverage, Match, MatchCode, Status
 from .profile import (
     ADULT_AGE,
@@ -73,21 +74,31 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             **base,
             code=MatchCode.POTESTATIVO_EMPLOYER,
             status=Status.CLOSED,
-            reason="El Seguro Potestativo es para quienes no están afiliados a EsSalud a través "
-            "de un empleador, y tú ya lo estás.",
-            source=f"{POTESTATIVO}, sección 2",
+            reason=_(
+                "El Seguro Potestativo es para quienes no están afiliados a EsSalud a través de "
+                "un empleador, y tú ya lo estás."
+            ),
+            source=_("%(potestativo)s, sección 2", potestativo=POTESTATIVO),
         )
     if profile.age is not None and profile.age < ADULT_AGE:
         return Match(
             **base,
             code=MatchCode.POTESTATIVO_MINOR,
             status=Status.CLOSED,
-            reason="El titular del Seguro Potestativo debe ser mayor de edad; un menor puede "
-            "estar cubierto como hijo(a) en el seguro de su padre o madre.",
-            source=f"{POTESTATIVO}, sección 2.1; {REGULAR}, sección 2",
+            reason=_(
+                "El titular del Seguro Potestativo debe ser mayor de edad; un menor puede estar "
+                "cubierto como hijo(a) en el seguro de su padre o madre."
+            ),
+            source=_(
+                "%(potestativo)s, sección 2.1; %(regular)s, sección 2",
+                potestativo=POTESTATIVO,
+                regular=REGULAR,
+            ),
             notes=(
-                "Si tu padre o madre tiene EsSalud, su empleador (o él o ella, en el "
-                "Potestativo) puede inscribirte como hijo(a) menor de edad.",
+                _(
+                    "Si tu padre o madre tiene EsSalud, su empleador (o él o ella, en el "
+                    "Potestativo) puede inscribirte como hijo(a) menor de edad."
+                ),
             ),
         )
     if profile.document is Document.OTHER:
@@ -98,45 +109,61 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
     contribution = (
         calculate(CalculatorInput(regimen="potestativo", on=on, edades=ages)) if ages else None
     )
-    bands = ", ".join(
-        f"{format_soles(b.value)} de {b.low} a {b.high} años"
-        if b.high is not None
-        else f"{format_soles(b.value)} de {b.low} años a más"
+    bands = join_commas(
+        _("%(amount)s de %(range)s", amount=format_soles(b.value), range=b.range_label(Unit.YEARS))
         for b in table.value
     )
-    rule = f"Un aporte mensual por cada persona afiliada, según su edad: {bands}."
-    if family and not profile.family_ages:
-        rule += " El monto es el tuyo; suma el de cada familiar según su edad."
+    rule = (
+        _(
+            "Un aporte mensual por cada persona afiliada, según su edad: %(bands)s. El monto es "
+            "el tuyo; suma el de cada familiar según su edad.",
+            bands=bands,
+        )
+        if family and not profile.family_ages
+        else _(
+            "Un aporte mensual por cada persona afiliada, según su edad: %(bands)s.", bands=bands
+        )
+    )
     start = coverage_start(plan="potestativo", first_contribution=on)
     notes = []
     if Relative.PREGNANT_PARTNER in profile.family:
         notes.append(
-            "La gestante de un hijo extramatrimonial no está entre los familiares que se "
-            "pueden afiliar al Potestativo (secciones 2.1 y 4)."
+            _(
+                "La gestante de un hijo extramatrimonial no está entre los familiares que se "
+                "pueden afiliar al Potestativo (secciones 2.1 y 4)."
+            )
         )
     if s is Situation.UNEMPLOYED:
         notes.append(
-            "Mientras tengas cobertura por desempleo ya estás atendido(a); el Potestativo es "
-            "la vía cuando termine."
+            _(
+                "Mientras tengas cobertura por desempleo ya estás atendido(a); el Potestativo "
+                "es la vía cuando termine."
+            )
         )
     if s is Situation.STUDENT:
         notes.append(
-            "La fuente nombra a universitarios y practicantes entre las personas a quienes se "
-            "dirige el Potestativo; no dice si una empresa donde haces prácticas debe "
-            "asegurarte: pregúntalo en una OSPE."
+            _(
+                "La fuente nombra a universitarios y practicantes entre las personas a quienes "
+                "se dirige el Potestativo; no dice si una empresa donde haces prácticas debe "
+                "asegurarte: pregúntalo en una OSPE."
+            )
         )
     if profile.independent_kind is IndependentKind.FARMER:
-        notes.append("Es la alternativa mientras el Seguro Agrario independiente esté cerrado.")
+        notes.append(_("Es la alternativa mientras el Seguro Agrario independiente esté cerrado."))
     common = {
         **base,
-        "enrolled_by": "Tú, en una OSPE; para afiliar también a tus familiares, en una OSPE o "
-        "en un Centro MAC. Pagas por adelantado en Interbank o el Banco de la Nación "
-        "(secciones 3.2 y 4.2).",
+        "enrolled_by": _(
+            "Tú, en una OSPE; para afiliar también a tus familiares, en una OSPE o en un Centro "
+            "MAC. Pagas por adelantado en Interbank o el Banco de la Nación (secciones 3.2 y "
+            "4.2)."
+        ),
         "cost": Cost(rule=rule, contribution=contribution),
         "coverage": Coverage(
-            summary=(
-                f"Si pagas tu primer aporte el {format_day(on)}, tus atenciones médicas quedan "
-                f"cubiertas desde el {format_day(start.starts_on)}."
+            summary=_(
+                "Si pagas tu primer aporte el %(first)s, tus atenciones médicas quedan "
+                "cubiertas desde el %(start)s.",
+                first=format_day(on),
+                start=format_day(start.starts_on),
             ),
             start=start,
         ),
@@ -145,18 +172,17 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
         "checklists": (Checklist("potestativo", "titular"),)
         + tuple(Checklist("potestativo", r.value) for r in family),
     }
-    resident = (
-        "El Seguro Potestativo es para toda persona residente en el país, peruana o "
-        "extranjera, sin límite de edad, que no esté afiliada a EsSalud a través de un empleador"
-    )
+    section_2 = _("%(potestativo)s, sección 2", potestativo=POTESTATIVO)
     if profile.other_cover is OtherCover.DEPENDANT:
         return Match(
             **common,
             code=MatchCode.POTESTATIVO_DEPENDANT,
             status=Status.ASK,
-            reason="Ya estás cubierto(a) como derechohabiente, y la fuente no dice si un "
-            "derechohabiente puede contratar además el Potestativo: pregúntalo en una OSPE.",
-            source=f"{POTESTATIVO}, sección 2",
+            reason=_(
+                "Ya estás cubierto(a) como derechohabiente, y la fuente no dice si un "
+                "derechohabiente puede contratar además el Potestativo: pregúntalo en una OSPE."
+            ),
+            source=section_2,
             notes=tuple(notes),
         )
     if profile.document is Document.PTP:
@@ -164,21 +190,40 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             **common,
             code=MatchCode.POTESTATIVO_PTP,
             status=Status.ASK,
-            reason=f"{resident}, pero sus requisitos piden DNI o carné de extranjería vigente "
-            "y la fuente no menciona el PTP: pregunta en una OSPE si puedes afiliarte con él.",
-            source=f"{POTESTATIVO}, secciones 2 y 3.1",
+            reason=_(
+                "El Seguro Potestativo es para toda persona residente en el país, peruana o "
+                "extranjera, sin límite de edad, que no esté afiliada a EsSalud a través de un "
+                "empleador, pero sus requisitos piden DNI o carné de extranjería vigente y la "
+                "fuente no menciona el PTP: pregunta en una OSPE si puedes afiliarte con él."
+            ),
+            source=_("%(potestativo)s, secciones 2 y 3.1", potestativo=POTESTATIVO),
             notes=tuple(notes),
         )
-    who = {
-        Situation.STUDENT: "en especial a universitarios y practicantes",
-        Situation.INDEPENDENT: "en especial a trabajadores independientes como tú",
-    }.get(s, "como tú")
+    reason = {
+        Situation.STUDENT: _(
+            "El Seguro Potestativo es para toda persona residente en el país, peruana o "
+            "extranjera, sin límite de edad, que no esté afiliada a EsSalud a través de un "
+            "empleador, en especial a universitarios y practicantes."
+        ),
+        Situation.INDEPENDENT: _(
+            "El Seguro Potestativo es para toda persona residente en el país, peruana o "
+            "extranjera, sin límite de edad, que no esté afiliada a EsSalud a través de un "
+            "empleador, en especial a trabajadores independientes como tú."
+        ),
+    }.get(
+        s,
+        _(
+            "El Seguro Potestativo es para toda persona residente en el país, peruana o "
+            "extranjera, sin límite de edad, que no esté afiliada a EsSalud a través de un "
+            "empleador, como tú."
+        ),
+    )
     return Match(
         **common,
         code=MatchCode.POTESTATIVO,
         status=Status.OPTIONAL,
-        reason=f"{resident}, {who}.",
-        source=f"{POTESTATIVO}, sección 2",
+        reason=reason,
+        source=section_2,
         notes=tuple(notes),
     )
 
@@ -191,16 +236,25 @@ def _without_document() -> Match:
         plan="potestativo",
         code=MatchCode.POTESTATIVO_NO_DOCUMENT,
         status=Status.CLOSED,
-        reason="El Seguro Potestativo es para personas residentes en el país y pide DNI o "
-        "carné de extranjería vigente: con pasaporte, visa de turista u otro documento no "
-        "puedes afiliarte.",
-        source=f"{POTESTATIVO}, secciones 2 y 3.1",
+        reason=_(
+            "El Seguro Potestativo es para personas residentes en el país y pide DNI o carné de "
+            "extranjería vigente: con pasaporte, visa de turista u otro documento no puedes "
+            "afiliarte."
+        ),
+        source=_("%(potestativo)s, secciones 2 y 3.1", potestativo=POTESTATIVO),
         notes=(
-            "Si resides en el Perú como extranjero(a), con tu carné de extranjería vigente sí "
-            f"puedes afiliarte ({POTESTATIVO}, secciones 2 y 3.1).",
-            "Si crees que tu caso es otro, pregunta en una Oficina de Seguros y Prestaciones "
-            "Económicas (OSPE).",
-            "Fuera de EsSalud, un seguro de salud privado es otra opción; Tramitit Salud no los "
-            "describe.",
+            _(
+                "Si resides en el Perú como extranjero(a), con tu carné de extranjería vigente "
+                "sí puedes afiliarte (%(potestativo)s, secciones 2 y 3.1).",
+                potestativo=POTESTATIVO,
+            ),
+            _(
+                "Si crees que tu caso es otro, pregunta en una Oficina de Seguros y "
+                "Prestaciones Económicas (OSPE)."
+            ),
+            _(
+                "Fuera de EsSalud, un seguro de salud privado es otra opción; Tramitit Salud no "
+                "los describe."
+            ),
         ),
     )

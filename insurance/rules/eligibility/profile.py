@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from ..errors import InvalidInput
 from ..inputs import MAX_AGE, RiskLevel
+from ..text import _
 
 # The Potestativo titular is "persona mayor de edad" (EsSalud, Seguro Potestativo, sección 2.1).
 ADULT_AGE = 18
@@ -147,33 +148,42 @@ class Profile:
         if self.situation in needs:
             name, answer = needs[self.situation]
             if getattr(self, name) is None:
-                raise InvalidInput(f"Falta la respuesta «{answer}».", field=answer)
+                raise InvalidInput(
+                    _("Falta la respuesta «%(answer)s».", answer=answer), field=answer
+                )
         if self.situation is Situation.UNEMPLOYED and self.contributions_last_3_years is None:
-            raise InvalidInput("Falta la respuesta «aportes».", field="aportes")
+            raise InvalidInput(
+                _("Falta la respuesta «%(answer)s».", answer="aportes"), field="aportes"
+            )
         if (
             self.independent_kind is IndependentKind.FARMER
             and self.situation is Situation.INDEPENDENT
             and self.agrarian_enrolled is None
         ):
-            raise InvalidInput("Falta la respuesta «agrario».", field="agrario")
+            raise InvalidInput(
+                _("Falta la respuesta «%(answer)s».", answer="agrario"), field="agrario"
+            )
         if self.other_cover is not None and self.situation not in (
             Situation.INDEPENDENT,
             Situation.STUDENT,
             Situation.NONE,
         ):
             raise InvalidInput(
-                "«asegurado» solo se pregunta a independientes, estudiantes y a quien no trabaja.",
+                _(
+                    "«asegurado» solo se pregunta a independientes, estudiantes y a quien no "
+                    "trabaja."
+                ),
                 field="asegurado",
             )
         if self.firefighter and self.age is None:
-            raise InvalidInput("Falta la edad.", field="edad")
+            raise InvalidInput(_("Falta la edad."), field="edad")
         for age in (self.age, *self.family_ages):
             if age is not None and (isinstance(age, bool) or not 0 <= age <= MAX_AGE):
-                raise InvalidInput(f"La edad {age} no es válida.", field="edad")
+                raise InvalidInput(_("La edad %(age)s no es válida.", age=age), field="edad")
         if len(self.family_ages) > MAX_FAMILY:
-            raise InvalidInput("Demasiadas edades.", field="edades")
+            raise InvalidInput(_("Demasiadas edades."), field="edades")
         if self.monthly_amount is not None and self.monthly_amount < 0:
-            raise InvalidInput("El monto no puede ser negativo.", field="monto")
+            raise InvalidInput(_("El monto no puede ser negativo."), field="monto")
 
     def relatives_among(self, allowed: tuple[Relative, ...]) -> tuple[Relative, ...]:
         """The chosen relatives a plan can cover, in the plan's order."""

@@ -7,6 +7,7 @@ from datetime import date
 from ..inputs import RiskLevel
 from ..parameters import Parameters
 from ..registry import CalculatorInput, calculate
+from ..text import Text, _
 from .match import ANEXO_5, SCTR, Checklist, Cost, Coverage, Match, MatchCode, Status
 from .profile import Document, EmployeeKind, IndependentKind, OtherCover, Profile, Risk, Situation
 
@@ -14,11 +15,12 @@ from .profile import Document, EmployeeKind, IndependentKind, OtherCover, Profil
 # sección 5: "Nivel de riesgo III [...] Agricultura, ganadería, silvicultura y pesca,
 # construcción"), with the words the reason uses. Not the artisanal fisher's answer: it also
 # covers fish processors, whose sector the list does not name.
-SECTOR_RISK: dict[EmployeeKind | IndependentKind, tuple[Risk, str]] = {
-    EmployeeKind.CONSTRUCTION: (Risk.LEVEL_III, "la construcción"),
-    EmployeeKind.AGRARIAN: (Risk.LEVEL_III, "la agricultura y la ganadería"),
-    EmployeeKind.EX_CBSSP_FISHER: (Risk.LEVEL_III, "la pesca"),
-    IndependentKind.FARMER: (Risk.LEVEL_III, "la agricultura y la ganadería"),
+FARMING = _("la agricultura y la ganadería")
+SECTOR_RISK: dict[EmployeeKind | IndependentKind, tuple[Risk, Text]] = {
+    EmployeeKind.CONSTRUCTION: (Risk.LEVEL_III, _("la construcción")),
+    EmployeeKind.AGRARIAN: (Risk.LEVEL_III, FARMING),
+    EmployeeKind.EX_CBSSP_FISHER: (Risk.LEVEL_III, _("la pesca")),
+    IndependentKind.FARMER: (Risk.LEVEL_III, FARMING),
 }
 
 
@@ -27,7 +29,7 @@ def _sector(
     employee_kind: EmployeeKind | None,
     independent_kind: IndependentKind | None,
     other_cover: OtherCover | None,
-) -> tuple[Risk, str] | None:
+) -> tuple[Risk, Text] | None:
     """The level and the sector's words for work whose sector section 5 names, else
     ``None``. An independent who also has an employer answers for the employer's job, whose
     sector is not the one answered."""
@@ -65,24 +67,31 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             plan="sctr",
             code=MatchCode.SCTR_CHECK,
             status=Status.ASK,
-            reason="Si tu actividad está en la lista de actividades de alto riesgo del Anexo 5, "
-            + (
-                "puedes afiliarte tú al +Protección SCTR"
-                if independent
-                else "quien te emplea debe afiliarte al +Protección SCTR"
+            reason=_(
+                "Si tu actividad está en la lista de actividades de alto riesgo del Anexo 5, "
+                "puedes afiliarte tú al +Protección SCTR: revísalo con una OSPE."
             )
-            + ": revísalo con "
-            + ("una OSPE." if independent else "tu empleador o en una OSPE."),
-            source=f"{SCTR}, secciones 1 y 3; {ANEXO_5}",
-            enrolled_by="Tú, en una OSPE." if independent else "Tu empleador.",
+            if independent
+            else _(
+                "Si tu actividad está en la lista de actividades de alto riesgo del Anexo 5, "
+                "quien te emplea debe afiliarte al +Protección SCTR: revísalo con tu empleador "
+                "o en una OSPE."
+            ),
+            source=_("%(sctr)s, secciones 1 y 3; %(anexo_5)s", sctr=SCTR, anexo_5=ANEXO_5),
+            enrolled_by=_("Tú, en una OSPE.") if independent else _("Tu empleador."),
             cost=Cost(rule=_sctr_rates(p, independent=independent)),
         )
     level = risk.level
     rate = level.rate(p)
     level_words = (
-        f"la fuente pone {sector[1]} en el nivel de riesgo {level.value}, tasa {rate.formatted}"
+        _(
+            "la fuente pone %(sector)s en el nivel de riesgo %(level)s, tasa %(rate)s",
+            sector=sector[1],
+            level=level.value,
+            rate=rate.formatted,
+        )
         if sector
-        else f"nivel de riesgo {level.value}, tasa {rate.formatted}"
+        else _("nivel de riesgo %(level)s, tasa %(rate)s", level=level.value, rate=rate.formatted)
     )
     if independent:
         calc = CalculatorInput(
@@ -92,24 +101,33 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             plan="sctr",
             code=MatchCode.SCTR_INDEPENDENT,
             status=Status.OPTIONAL,
-            reason=f"Como independiente que hace trabajos de alto riesgo ({level_words}), sin "
-            "vínculo laboral con un empleador, puedes afiliarte tú al +Protección SCTR; la "
-            "fuente no dice que sea obligatorio para ti.",
-            source=f"{SCTR}, secciones 2, 3.2 y 5; {ANEXO_5}",
-            enrolled_by="Tú, en una OSPE, con el Formulario 6004 y tu RUC; pagas cada mes en "
-            "el Banco de la Nación con el número de contrato que te asigna EsSalud "
-            "(secciones 2 y 3.2).",
+            reason=_(
+                "Como independiente que hace trabajos de alto riesgo (%(level)s), sin vínculo "
+                "laboral con un empleador, puedes afiliarte tú al +Protección SCTR; la fuente "
+                "no dice que sea obligatorio para ti.",
+                level=level_words,
+            ),
+            source=_("%(sctr)s, secciones 2, 3.2 y 5; %(anexo_5)s", sctr=SCTR, anexo_5=ANEXO_5),
+            enrolled_by=_(
+                "Tú, en una OSPE, con el Formulario 6004 y tu RUC; pagas cada mes en el Banco de "
+                "la Nación con el número de contrato que te asigna EsSalud (secciones 2 y 3.2)."
+            ),
             cost=Cost(
-                rule=f"La mitad de la UIT vigente por la tasa de tu nivel de riesgo "
-                f"({rate.formatted}), redondeado al sol entero.",
+                rule=_(
+                    "La mitad de la UIT vigente por la tasa de tu nivel de riesgo (%(rate)s), "
+                    "redondeado al sol entero.",
+                    rate=rate.formatted,
+                ),
                 contribution=calculate(calc),
             ),
             coverage=_sctr_coverage(),
             calculator=calc,
             checklists=(Checklist("sctr", "titular"),),
             notes=(
-                "Si eres extranjero(a), muestra tu carné de extranjería u otro documento de "
-                "identidad (sección 2).",
+                _(
+                    "Si eres extranjero(a), muestra tu carné de extranjería u otro documento de "
+                    "identidad (sección 2)."
+                ),
             )
             if profile.document in (Document.CE, Document.PTP, Document.OTHER)
             else (),
@@ -119,12 +137,14 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
             plan="sctr",
             code=MatchCode.SCTR_COOPERATIVE,
             status=Status.ASK,
-            reason="La cooperativa de trabajadores que realiza trabajos de alto riesgo está "
-            "entre las entidades que afilian a sus trabajadores al +Protección SCTR, pero la "
-            "fuente no dice cómo se calcula el aporte de un socio: pregúntalo en tu "
-            "cooperativa o en una OSPE.",
-            source=f"{SCTR}, sección 3.1; {ANEXO_5}",
-            enrolled_by="Tu cooperativa (sección 3.1).",
+            reason=_(
+                "La cooperativa de trabajadores que realiza trabajos de alto riesgo está entre "
+                "las entidades que afilian a sus trabajadores al +Protección SCTR, pero la "
+                "fuente no dice cómo se calcula el aporte de un socio: pregúntalo en tu "
+                "cooperativa o en una OSPE."
+            ),
+            source=_("%(sctr)s, sección 3.1; %(anexo_5)s", sctr=SCTR, anexo_5=ANEXO_5),
+            enrolled_by=_("Tu cooperativa (sección 3.1)."),
             cost=Cost(rule=_sctr_rates(p, independent=False)),
             coverage=_sctr_coverage(),
         )
@@ -136,16 +156,24 @@ def match_for(profile: Profile, p: Parameters, on: date) -> Match | None:
         plan="sctr",
         code=MatchCode.SCTR_EMPLOYEE,
         status=Status.COMPULSORY,
-        reason=f"Tu trabajo es de alto riesgo ({level_words}): tu empleador debe afiliarte al "
-        "+Protección SCTR, además de tu seguro de salud, y pagar el aporte.",
-        source=f"{SCTR}, secciones 3 y 5; {ANEXO_5}",
-        enrolled_by="Tu empleador, en el T-Registro de la SUNAT, tras registrarse ante EsSalud "
-        "(sección 7). Si trabajas para un contratista, subcontratista o intermediario que no "
-        "contrató el SCTR, puede afiliarte la empresa que contrató esas obras o servicios "
-        "(sección 3.1).",
+        reason=_(
+            "Tu trabajo es de alto riesgo (%(level)s): tu empleador debe afiliarte al "
+            "+Protección SCTR, además de tu seguro de salud, y pagar el aporte.",
+            level=level_words,
+        ),
+        source=_("%(sctr)s, secciones 3 y 5; %(anexo_5)s", sctr=SCTR, anexo_5=ANEXO_5),
+        enrolled_by=_(
+            "Tu empleador, en el T-Registro de la SUNAT, tras registrarse ante EsSalud (sección "
+            "7). Si trabajas para un contratista, subcontratista o intermediario que no contrató "
+            "el SCTR, puede afiliarte la empresa que contrató esas obras o servicios (sección "
+            "3.1)."
+        ),
         cost=Cost(
-            rule=f"Tu remuneración mensual por la tasa de tu nivel de riesgo ({rate.formatted},"
-            " incluye IGV), redondeado al sol entero; lo paga tu empleador.",
+            rule=_(
+                "Tu remuneración mensual por la tasa de tu nivel de riesgo (%(rate)s, incluye "
+                "IGV), redondeado al sol entero; lo paga tu empleador.",
+                rate=rate.formatted,
+            ),
             contribution=calculate(calc) if monto is not None else None,
         ),
         coverage=_sctr_coverage(),
@@ -158,15 +186,26 @@ def _level_number(level: RiskLevel) -> str:
     return str(tuple(RiskLevel).index(level) + 1)
 
 
-def _sctr_rates(p: Parameters, *, independent: bool) -> str:
+def _sctr_rates(p: Parameters, *, independent: bool) -> Text:
     rates = ", ".join(f"{level.value}: {level.rate(p).formatted}" for level in RiskLevel)
-    base = "la mitad de la UIT vigente" if independent else "la remuneración mensual"
-    return f"Tasa según el nivel de riesgo ({rates}) sobre {base}, redondeado al sol entero."
+    if independent:
+        return _(
+            "Tasa según el nivel de riesgo (%(rates)s) sobre la mitad de la UIT vigente, "
+            "redondeado al sol entero.",
+            rates=rates,
+        )
+    return _(
+        "Tasa según el nivel de riesgo (%(rates)s) sobre la remuneración mensual, redondeado al "
+        "sol entero.",
+        rates=rates,
+    )
 
 
 def _sctr_coverage() -> Coverage:
     return Coverage(
-        summary="La fuente no fija un periodo de carencia para el +Protección SCTR: para "
-        "estar cubierto(a) hay que estar al día en los aportes y dar aviso del accidente de "
-        "trabajo (secciones 4 y 5)."
+        summary=_(
+            "La fuente no fija un periodo de carencia para el +Protección SCTR: para estar "
+            "cubierto(a) hay que estar al día en los aportes y dar aviso del accidente de "
+            "trabajo (secciones 4 y 5)."
+        )
     )

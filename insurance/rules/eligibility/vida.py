@@ -5,12 +5,17 @@ in for active volunteer firefighters who have no other EsSalud plan.
 from datetime import date
 
 from ..registry import CalculatorInput, calculate
+from ..text import _, sentences
 from .match import FIGURES, VIDA, Cost, Coverage, Match, MatchCode, Status
 from .profile import OtherCover, Profile, Situation
 
 # +Vida for volunteer firefighters: "desde los 15 hasta los 70 años" (EsSalud, +Vida, sección 1).
 FIREFIGHTER_MIN_AGE = 15
 FIREFIGHTER_MAX_AGE = 70
+MONTHLY_POLICY = _(
+    "La póliza es mensual y se renueva con el pago adelantado de la prima de cada mes (sección "
+    "1.2)."
+)
 
 
 def match_for(profile: Profile, matches: list[Match], on: date) -> Match:
@@ -23,61 +28,68 @@ def match_for(profile: Profile, matches: list[Match], on: date) -> Match:
     in_age = profile.age is not None and FIREFIGHTER_MIN_AGE <= profile.age <= FIREFIGHTER_MAX_AGE
     calc = CalculatorInput(regimen="vida", on=on)
     cost = Cost(
-        rule="Una prima mensual fija por titular, que cubre también al cónyuge o concubino(a) "
-        f"declarado(a) ({FIGURES}; sección 1.1).",
+        rule=_(
+            "Una prima mensual fija por titular, que cubre también al cónyuge o concubino(a) "
+            "declarado(a) (%(figures)s; sección 1.1).",
+            figures=FIGURES,
+        ),
         contribution=calculate(calc),
     )
-    coverage = Coverage(
-        summary="La póliza es mensual y se renueva con el pago adelantado de la prima de cada "
-        "mes (sección 1.2)."
-    )
+    ages = {"low": FIREFIGHTER_MIN_AGE, "high": FIREFIGHTER_MAX_AGE}
+    section_1 = _("%(vida)s, sección 1", vida=VIDA)
     if titular or may_be:
-        who = (
-            "Como titular de un seguro de EsSalud"
-            if titular
-            else "Si te afilias a un seguro de EsSalud como titular"
-        )
         reason = (
-            f"{who}, puedes añadir el +Vida, sin límite de edad: indemniza la muerte o la "
-            "invalidez por accidente."
+            _(
+                "Como titular de un seguro de EsSalud, puedes añadir el +Vida, sin límite de "
+                "edad: indemniza la muerte o la invalidez por accidente."
+            )
+            if titular
+            else _(
+                "Si te afilias a un seguro de EsSalud como titular, puedes añadir el +Vida, sin "
+                "límite de edad: indemniza la muerte o la invalidez por accidente."
+            )
         )
         notes = ()
         if firefighter and not in_age:
             notes = (
-                f"La vía para bomberos voluntarios es de {FIREFIGHTER_MIN_AGE} a "
-                f"{FIREFIGHTER_MAX_AGE} años; como titular de un seguro de EsSalud no tienes "
-                "límite de edad.",
+                _(
+                    "La vía para bomberos voluntarios es de %(low)s a %(high)s años; como "
+                    "titular de un seguro de EsSalud no tienes límite de edad.",
+                    **ages,
+                ),
             )
         elif firefighter:
-            notes = ("También puedes afiliarte como bombero(a) voluntario(a) activo(a).",)
+            notes = (_("También puedes afiliarte como bombero(a) voluntario(a) activo(a)."),)
         if profile.situation is Situation.EMPLOYEE or profile.other_cover is OtherCover.EMPLOYER:
             # Section 1.4 says the employer pays through SUNAT; the deduction from pay with
             # the worker's written consent is figures.md's.
-            enrolled_by = (
+            enrolled_by = _(
                 "Tu empleador: descuenta la prima de tu remuneración con tu consentimiento "
-                f"escrito ({FIGURES}) y la paga a través de los mecanismos de la SUNAT "
-                "(sección 1.4)."
+                "escrito (%(figures)s) y la paga a través de los mecanismos de la SUNAT (sección "
+                "1.4).",
+                figures=FIGURES,
             )
         elif profile.situation in (Situation.PENSIONER, Situation.COOPERATIVE):
-            enrolled_by = (
+            enrolled_by = _(
                 "La fuente describe la afiliación de trabajadores dependientes (por el "
                 "empleador) e independientes (en una OSPE), no la de pensionistas ni la de "
                 "socios de cooperativas: pregunta en una OSPE."
             )
         else:
-            enrolled_by = (
-                f"Tú, en una OSPE, con el Formulario 6012 ({FIGURES}); pagas por los medios de "
-                "recaudación de EsSalud (sección 1.4)."
+            enrolled_by = _(
+                "Tú, en una OSPE, con el Formulario 6012 (%(figures)s); pagas por los medios de "
+                "recaudación de EsSalud (sección 1.4).",
+                figures=FIGURES,
             )
         return Match(
             plan="vida",
             code=MatchCode.VIDA_HOLDER,
             status=Status.OPTIONAL,
             reason=reason,
-            source=f"{VIDA}, secciones 1 y 2",
+            source=_("%(vida)s, secciones 1 y 2", vida=VIDA),
             enrolled_by=enrolled_by,
             cost=cost,
-            coverage=coverage,
+            coverage=Coverage(summary=MONTHLY_POLICY),
             calculator=calc,
             notes=notes,
         )
@@ -87,40 +99,46 @@ def match_for(profile: Profile, matches: list[Match], on: date) -> Match:
             plan="vida",
             code=MatchCode.VIDA_NO_PLAN,
             status=Status.CLOSED,
-            reason="El +Vida se añade a un seguro de EsSalud del que eres titular, o es para "
-            f"los bomberos voluntarios activos de {FIREFIGHTER_MIN_AGE} a {FIREFIGHTER_MAX_AGE} "
-            "años, y con tus respuestas no hay un seguro de EsSalud que puedas tomar como "
-            "titular.",
-            source=f"{VIDA}, sección 1",
+            reason=_(
+                "El +Vida se añade a un seguro de EsSalud del que eres titular, o es para los "
+                "bomberos voluntarios activos de %(low)s a %(high)s años, y con tus respuestas "
+                "no hay un seguro de EsSalud que puedas tomar como titular.",
+                **ages,
+            ),
+            source=section_1,
         )
     if not in_age:
         return Match(
             plan="vida",
             code=MatchCode.VIDA_FIREFIGHTER_AGE,
             status=Status.CLOSED,
-            reason=(
-                f"Los bomberos voluntarios pueden afiliarse al +Vida desde los "
-                f"{FIREFIGHTER_MIN_AGE} hasta los {FIREFIGHTER_MAX_AGE} años, y tienes "
-                f"{profile.age}."
+            reason=_(
+                "Los bomberos voluntarios pueden afiliarse al +Vida desde los %(low)s hasta los "
+                "%(high)s años, y tienes %(age)s.",
+                age=profile.age,
+                **ages,
             ),
-            source=f"{VIDA}, sección 1",
+            source=section_1,
         )
     return Match(
         plan="vida",
         code=MatchCode.VIDA_FIREFIGHTER,
         status=Status.OPTIONAL,
-        reason=(
-            "Como miembro activo del Cuerpo General de Bomberos Voluntarios del Perú de "
-            f"{FIREFIGHTER_MIN_AGE} a {FIREFIGHTER_MAX_AGE} años, puedes afiliarte al +Vida "
-            "aunque no tengas otro seguro de EsSalud."
+        reason=_(
+            "Como miembro activo del Cuerpo General de Bomberos Voluntarios del Perú de %(low)s "
+            "a %(high)s años, puedes afiliarte al +Vida aunque no tengas otro seguro de "
+            "EsSalud.",
+            **ages,
         ),
-        source=f"{VIDA}, sección 1",
-        enrolled_by="La fuente no dice cómo se afilian los bomberos voluntarios: pregunta en "
-        "una OSPE.",
+        source=section_1,
+        enrolled_by=_(
+            "La fuente no dice cómo se afilian los bomberos voluntarios: pregunta en una OSPE."
+        ),
         cost=cost,
         coverage=Coverage(
-            summary=f"{coverage.summary} Para bomberos, la cobertura es dentro del país "
-            "(sección 1.1)."
+            summary=sentences(
+                MONTHLY_POLICY, _("Para bomberos, la cobertura es dentro del país (sección 1.1).")
+            )
         ),
         calculator=calc,
     )
