@@ -202,3 +202,33 @@ def test_english_pages_list_only_links_to_english_guide_pages():
     for guide in Guide.objects.filter(translation_key__startswith="essalud-"):
         for href in re.findall(r'href="(/[^"]*)"', guide.body_html_en):
             assert href.startswith("/en/"), (guide.slug, href)
+
+
+def _add_form(**fields):
+    """The admin's "add guide" form as a browser posts it, empty but for ``fields``."""
+    data = {
+        f"{name}_{code}": ""
+        for name in ("title", "description", "body", "meta_title", "author")
+        for code in ("es", "en")
+    }
+    data |= {
+        "slug": "added-in-the-admin",
+        "translation_key": "added-in-the-admin",
+        "published_on": "2026-12-01",
+        "initial-published_on": "2026-12-01",
+        "Provider_guides-TOTAL_FORMS": 0,
+        "Provider_guides-INITIAL_FORMS": 0,
+    }
+    return data | fields
+
+
+def test_an_editor_can_add_an_english_only_guide_but_not_an_empty_one(admin_client):
+    response = admin_client.post("/admin/guides/guide/add/", _add_form())
+    assert response.status_code == 200
+    assert "Una guía necesita título y texto en español" in response.content.decode()
+    assert not Guide.objects.filter(slug="added-in-the-admin").exists()
+    response = admin_client.post(
+        "/admin/guides/guide/add/", _add_form(title_en="Added in English", body_en="Text.")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Guide.objects.get(slug="added-in-the-admin").languages == ["en"]
