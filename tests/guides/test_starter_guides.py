@@ -190,3 +190,17 @@ def test_official_names_are_glossed_the_first_time_in_each_english_guide(key):
             continue
         around = body[max(0, match.start() - 60) : match.end() + 130]
         assert any(gloss in around for gloss in glosses), (term, around)
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_every_site_link_of_the_starter_guides_answers_and_its_anchor_exists(client, code):
+    pages = {}
+    for guide in Guide.objects.filter(translation_key__in=STARTER_KEYS):
+        for href in re.findall(r'href="(/[^"]*)"', getattr(guide, f"body_html_{code}")):
+            path, _, anchor = href.replace("&amp;", "&").partition("#")
+            if path not in pages:
+                response = client.get(path)
+                assert response.status_code == 200, (guide.slug, path)
+                pages[path] = response.content.decode()
+            if anchor:
+                assert f'id="{anchor}"' in pages[path], (guide.slug, href)
