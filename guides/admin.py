@@ -1,9 +1,10 @@
 """Admin for guides and providers: what the ``editores`` group works in.
 
 Editors add and change guides and providers (and nothing else: see migration 0003). Guides
-have tabbed es/en fields; "Ver en el sitio" opens the guide, drafts included, as a preview
-that only staff can see. Suggestions from the public arrive as unverified providers: the
-"Sugerencias por revisar" filter lists them, the "Verificar y publicar" action approves.
+have tabbed es/en fields (an English-only guide leaves the Spanish empty); "Ver en el sitio"
+opens the guide, drafts included, as a preview that only staff can see. Suggestions from
+the public arrive as unverified providers: the "Sugerencias por revisar" filter lists them,
+the "Verificar y publicar" action approves.
 
 Every change is kept (guides.history): "Historial" on each form lists who changed what and
 when; a date shows that version in the form, "Restaurar" puts it back in one click. Both
@@ -11,6 +12,7 @@ need the change permission the editors have, and a restore is one more version, 
 be undone too.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
@@ -177,6 +179,14 @@ class GuideAdmin(HistoryAdmin, TabbedTranslationAdmin):
             {"fields": ("meta_title", "translation_key", "updated_at"), "classes": ("collapse",)},
         ),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # modeltranslation makes the Spanish title and text required, as the untranslated
+        # fields are; an English-only guide has neither, and Guide.clean says what is missing.
+        if db_field.name in {f"{name}_{settings.LANGUAGE_CODE}" for name in ("title", "body")}:
+            field.required = False
+        return field
 
     @admin.action(description=_("Publicar las guías seleccionadas"))
     def publish(self, request, queryset):

@@ -26,6 +26,7 @@ class LatestGuidesFeed(Feed):
     def items(self):
         return (
             Guide.objects.published()
+            .in_language()  # the Spanish feeds leave out English-only guides
             .order_by("-published_on", "-updated_at")
             .defer("body_es", "body_en", "body_html_es", "body_html_en", "search_text")[:FEED_SIZE]
         )

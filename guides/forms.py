@@ -187,7 +187,9 @@ class ProviderSuggestionForm(forms.Form):
         reversion.set_comment(gettext("Sugerencia del público en «%(guide)s».") % {"guide": guide})
         data = self.cleaned_data
         provider = Provider(
-            name=data["nombre"],
+            # A name is the provider's own, whatever the page's language: kept as the
+            # Spanish name, which the English pages fall back to (name_en stays empty).
+            name_es=data["nombre"],
             website=data["sitio_web"],
             turnaround=data["plazo"],
             cost_soles=data["costo"],

@@ -17,8 +17,17 @@ A file looks like the seed page::
 
 ``translationKey`` is the guide's natural key: importing a file again updates the guide it
 made. The language is ``lang``/``language`` in the front matter, else the file name
-(``name.en.md``), else Spanish. The Spanish file sets the shared fields (slug, author, date,
-categories, draft); an English file only fills the ``_en`` fields of the same guide.
+(``name.en.md``), else the one the command is given (``--lang en``), else the folder, as in
+Hugo's other multilingual layout, a content folder per language (``en/peru/a.md``), else
+Spanish. The Spanish file sets the shared fields (slug, date, categories, draft); an
+English file fills the ``_en`` fields of the guide with its ``translationKey``. An English
+file with no Spanish guide to fill becomes an English-only guide (its own shared fields, no
+Spanish title: listed under /en/guias/ only, see ``guides.models``), and a Spanish file
+arriving later completes it, keeping its URL unless it names another slug.
+
+The guides' categories are named as the files name them (a category is found by the slug
+of its name, or by its English name from an English file); ``content/categories.yaml``
+gives the English name of the site's categories, filled in where a category has none.
 
 Each file is checked before anything is written (``GuideFileError`` names the file and
 line) and saved in its own transaction with ``full_clean()``, so a broken file leaves
@@ -46,6 +55,8 @@ import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 
 from . import history
@@ -54,6 +65,8 @@ from .search import fold
 
 # The starter guides that ``loadcontent`` imports.
 STARTER_GUIDES_DIR = Path(settings.BASE_DIR) / "content" / "guides"
+# Category slug -> its English name.
+CATEGORY_NAMES_FILE = Path(settings.BASE_DIR) / "content" / "categories.yaml"
 
 DEFAULT_LANGUAGE = "es"
 REQUIRED_KEYS = ("title", "translationKey")
@@ -110,6 +123,15 @@ SPANISH_MONTHS = {
 # "27 de junio de 2024", "jueves, 27 de junio del 2024", "1 de Setiembre de 2025".
 _SPANISH_DATE = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})\s+de\s+([a-z]+)\s+del?\s+(\d{4})")
 DATE_ERROR = "«date» debe ser una fecha: AAAA-MM-DD o «27 de junio de 2024»."
+LANGUAGE_NAMES = {"es": "español", "en": "inglés"}
+# Where a file's language came from, for the report ("en inglés por su carpeta «en/»").
+FROM_FRONT_MATTER, FROM_NAME, FROM_COMMAND, FROM_FOLDER, FROM_DEFAULT = (
+    "cabecera",
+    "nombre",
+    "--lang",
+    "carpeta",
+    "predeterminado",
+)
 
 
 class GuideFileError(Exception):
@@ -137,6 +159,15 @@ class GuideFile:
     slug: str = ""
     lines: dict = field(default_factory=dict, compare=False)
     warnings: tuple[str, ...] = ()
+    language_from: str = FROM_DEFAULT
+
+    def language_note(self):
+        """How a language the file does not state was decided, when it was its folder (and
+        not the default language, which every file without one gets anyway)."""
+        if self.language_from != FROM_FOLDER or self.language == DEFAULT_LANGUAGE:
+            return None
+        name = LANGUAGE_NAMES.get(self.language, self.language)
+        return f"en {name} por su carpeta «{self.language}/»."
 
     def line_of(self, key):
         return self.lines.get(key, 1)
@@ -252,15 +283,50 @@ def _text(path, meta, lines, key, *, required=False):
 
 
 def _language_from_name(path):
-    """ "guia.en.md" is English; any other name is in the default language."""
+    """ "guia.en.md" is English; None when the name does not say."""
     suffixes = Path(path).name.split(".")[1:-1]
     if suffixes and suffixes[-1].lower() in _language_codes():
         return suffixes[-1].lower()
-    return DEFAULT_LANGUAGE
+    return None
 
 
-def read_guide_file(path) -> GuideFile:
-    """Parse and check one file; raises GuideFileError, writes nothing."""
+def folder_language(folders):
+    """The language of a Hugo content folder per language: the nearest of ``folders`` named
+    like one of settings.LANGUAGES (``en/peru`` -> "en"), or None."""
+    codes = _language_codes()
+    return next((name.lower() for name in reversed(folders) if name.lower() in codes), None)
+
+
+def _file_language(path, meta, lines, language, folder):
+    """(language, where it came from), checked against settings.LANGUAGES."""
+    stated = _text(path, meta, lines, "lang") or _text(path, meta, lines, "language")
+    found, language_from = next(
+        (value, origin)
+        for value, origin in (
+            (stated, FROM_FRONT_MATTER),
+            (_language_from_name(path), FROM_NAME),
+            (language, FROM_COMMAND),
+            (folder, FROM_FOLDER),
+            (DEFAULT_LANGUAGE, FROM_DEFAULT),
+        )
+        if value
+    )
+    code = found.lower().split("-")[0]
+    if code not in _language_codes():
+        raise GuideFileError(
+            path,
+            lines.get("lang", lines.get("language", 1)),
+            f"idioma «{code}» desconocido; usa uno de: {', '.join(_language_codes())}.",
+        )
+    return code, language_from
+
+
+def read_guide_file(path, *, language=None, folder=None) -> GuideFile:
+    """Parse and check one file; raises GuideFileError, writes nothing.
+
+    ``language`` is the one to take when the file does not state its own (the command's
+    ``--lang``), ``folder`` the one its per-language folder gives (``guide_files``).
+    """
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -291,15 +357,7 @@ def read_guide_file(path) -> GuideFile:
     for key in REQUIRED_KEYS:
         _text(path, meta, lines, key, required=True)
 
-    language = _text(path, meta, lines, "lang") or _text(path, meta, lines, "language")
-    language = language or _language_from_name(path)
-    language = language.lower().split("-")[0]
-    if language not in _language_codes():
-        raise GuideFileError(
-            path,
-            lines.get("lang", lines.get("language", 1)),
-            f"idioma «{language}» desconocido; usa uno de: {', '.join(_language_codes())}.",
-        )
+    language, language_from = _file_language(path, meta, lines, language, folder)
 
     try:
         date = parse_date(meta.get("date"))
@@ -339,6 +397,7 @@ def read_guide_file(path) -> GuideFile:
         checksum=hashlib.sha256(raw).hexdigest(),
         lines=lines,
         warnings=_repeat_warnings(loader.repeats),
+        language_from=language_from,
     )
 
 
@@ -354,13 +413,41 @@ def _validation_error(source, error):
     return GuideFileError(source.path, line, f"«{label}»: {' '.join(problems)}")
 
 
+def category_names(path=None) -> dict:
+    """``content/categories.yaml``: category slug -> English name."""
+    path = Path(path or CATEGORY_NAMES_FILE)
+    try:
+        names = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise GuideFileError(path, 1, f"no se puede leer: {error}") from error
+    if not isinstance(names, dict) or not all(isinstance(n, str) for n in names.values()):
+        raise GuideFileError(path, 1, "se esperaba «slug: nombre en inglés» en cada línea.")
+    return names
+
+
+def _find_category(name, language, english_names):
+    """The category ``name`` means: by its slug, or, from a file in another language, by
+    its name in that language (``Registration`` is ``inscripcion``)."""
+    category = Category.objects.filter(slug=slugify(name)).first()
+    if category is None and language != DEFAULT_LANGUAGE:
+        category = Category.objects.filter(**{f"name_{language}__iexact": name}).first()
+        if category is None and language == "en":
+            slug = next((s for s, en in english_names.items() if en.lower() == name.lower()), "")
+            category = Category.objects.filter(slug=slug).first() if slug else None
+    return category
+
+
 def _categories(source):
     found = []
+    english_names = category_names()
     for name in source.categories:
-        slug = slugify(name)
-        category = Category.objects.filter(slug=slug).first()
+        category = _find_category(name, source.language, english_names)
         if category is None:
-            category = Category(slug=slug, name_es=name)
+            # Named in the file's language; Spanish is required, so a category first met in
+            # an English file (an English-only guide's) has its English name in both.
+            slug = slugify(name)
+            names = {"name_es": name, f"name_{source.language}": name}
+            category = Category(slug=slug, **names)
             try:
                 category.full_clean()
             except ValidationError as error:
@@ -371,7 +458,18 @@ def _categories(source):
                 ) from error
             category.save()
         found.append(category)
+    _name_in_english(found, english_names)
     return found
+
+
+def _name_in_english(categories, english_names):
+    """Give each category without an English name the one content/categories.yaml has."""
+    for category in categories:
+        english = english_names.get(category.slug)
+        if english and not category.name_en:
+            # update(): a blank filled in, not an edit to keep in the history (and not in the
+            # revision of the guide being imported, whose restore would blank it again).
+            Category.objects.filter(pk=category.pk).update(name_en=english)
 
 
 def is_section_index(path) -> bool:
@@ -382,11 +480,19 @@ def is_section_index(path) -> bool:
 def path_slug(path) -> str:
     """The slug Hugo's URL gives a file: its folder and its name, without the language.
 
-    ``es/peru/inscripción_al_ruc.md`` -> ``peru-inscripcion-al-ruc``.
+    ``es/peru/inscripción_al_ruc.md`` -> ``peru-inscripcion-al-ruc``; ``en/about.md`` ->
+    ``about`` (a language folder is not a section of the URL).
     """
     path = Path(path)
     name = path.name.split(".")[0]
-    return slugify(f"{path.parent.name} {name}".replace("_", " "))[:120].strip("-")
+    folder = "" if folder_language([path.parent.name]) else path.parent.name
+    return slugify(f"{folder} {name}".replace("_", " "))[:120].strip("-")
+
+
+def guide_url(slug, language) -> str:
+    """/guias/<slug>/ in ``language`` (/en/guias/<slug>/), for the report."""
+    with translation.override(language):
+        return reverse("guides:guide_detail", args=[slug])
 
 
 def _slug_owner(slug, guide):
@@ -409,8 +515,8 @@ def _new_slug(source, guide, notes):
         else "el título no da un slug"
     )
     notes.append(
-        f"{why}: la guía queda en /guias/{slug}/ (carpeta y nombre del archivo, como la URL "
-        "de Hugo)."
+        f"{why}: la guía queda en {guide_url(slug, source.language)} (carpeta y nombre del "
+        "archivo, como la URL de Hugo)."
     )
     return slug
 
@@ -427,13 +533,6 @@ def import_guide(source: GuideFile, *, force=False, notes=None) -> str:
         reversion.set_comment(history.import_comment(source.path))
         guide = Guide.objects.filter(translation_key=source.translation_key).first()
         lang = source.language
-        if guide is None and lang != DEFAULT_LANGUAGE:
-            raise GuideFileError(
-                source.path,
-                source.line_of("translationKey"),
-                f"no hay una guía en español con translationKey «{source.translation_key}»: "
-                "importa primero el archivo en español.",
-            )
         checksums = dict(guide.source_checksums or {}) if guide else {}
         if guide is not None and not force and checksums.get(lang) == source.checksum:
             return UNCHANGED
@@ -441,12 +540,19 @@ def import_guide(source: GuideFile, *, force=False, notes=None) -> str:
         status = CREATED if guide is None else UPDATED
         if guide is None:
             guide = Guide(translation_key=source.translation_key)
+        # The shared fields are the Spanish file's, or this file's while the guide has no
+        # Spanish (an English-only guide).
+        had_spanish = bool(getattr(guide, f"title_{DEFAULT_LANGUAGE}"))
+        old_slug = guide.slug
+        owns_shared = lang == DEFAULT_LANGUAGE or not had_spanish
+        if source.language_note():
+            notes.append(source.language_note())
         setattr(guide, f"title_{lang}", source.title)
         setattr(guide, f"meta_title_{lang}", source.meta_title)
         setattr(guide, f"description_{lang}", source.description)
         setattr(guide, f"body_{lang}", source.body)
-        if lang == DEFAULT_LANGUAGE:
-            guide.author = source.author
+        setattr(guide, f"author_{lang}", source.author)
+        if owns_shared:
             guide.draft = source.draft
             if source.published_on:
                 guide.published_on = source.published_on
@@ -461,25 +567,70 @@ def import_guide(source: GuideFile, *, force=False, notes=None) -> str:
         except ValidationError as error:
             raise _validation_error(source, error) from error
         guide.save()
-        if lang == DEFAULT_LANGUAGE:
+        if owns_shared:
             guide.categories.set(_categories(source))
+        else:
+            _name_in_english(guide.categories.all(), category_names())
+        notes.extend(_language_notes(source, guide, status, had_spanish, old_slug))
         return status
 
 
-def guide_paths(paths):
-    """Every .md file named or inside the folders named (and their subfolders, as in a
-    Hugo ``content/`` tree), Spanish files first."""
-    found = []
+def _language_notes(source, guide, status, had_spanish, old_slug):
+    """What a file did to the guide's languages, when it is news: a guide made English-only
+    (no Spanish file with its translationKey), or one that was and now has its Spanish."""
+    if source.language != DEFAULT_LANGUAGE and not had_spanish and status == CREATED:
+        name = LANGUAGE_NAMES.get(source.language, source.language)
+        return [
+            f"no hay una guía en español con translationKey «{source.translation_key}»: se "
+            f"crea solo en {name}, en {guide_url(guide.slug, source.language)}; las páginas "
+            "en español (lista, búsqueda, feeds) no la muestran hasta que se importe su "
+            "archivo en español."
+        ]
+    if source.slug and source.slug != guide.slug:
+        return [
+            f"«slug» «{source.slug}» no se usa: la guía tiene una sola URL en cada idioma, "
+            f"{guide_url(guide.slug, source.language)}, la que da su archivo en español."
+        ]
+    if source.language == DEFAULT_LANGUAGE and status == UPDATED and not had_spanish:
+        moved = (
+            f"; su «slug» cambia de «{old_slug}» a «{guide.slug}» en todos los idiomas"
+            if old_slug != guide.slug
+            else ""
+        )
+        return [
+            f"la guía «{guide.title_en or guide.translation_key}» estaba solo en otro idioma: "
+            f"ahora también en español, en {guide_url(guide.slug, DEFAULT_LANGUAGE)}{moved}."
+        ]
+    return []
+
+
+def guide_files(paths) -> list[tuple[Path, str | None]]:
+    """(file, the language its folder gives) for every .md file named or inside the
+    folders named (and their subfolders, as in a Hugo ``content/`` tree), Spanish first.
+
+    Only the folders the person named count for the language (a folder argument's own name
+    and those below it; a file argument's folders as written), never those above them: a
+    site kept in ``/srv/en/`` is not English for that.
+    """
+    found = {}
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(path.rglob("*.md")))
+            for file in sorted(path.rglob("*.md")):
+                folders = (path.name, *file.relative_to(path).parent.parts)
+                found.setdefault(file, folder_language(folders))
         else:
-            found.append(path)
+            found.setdefault(path, folder_language(path.parent.parts))
 
-    def order(path):
-        return (_language_from_name(path) != DEFAULT_LANGUAGE, str(path))
+    def order(item):
+        path, folder = item
+        language = _language_from_name(path) or folder or DEFAULT_LANGUAGE
+        return (language != DEFAULT_LANGUAGE, str(path))
 
-    return sorted(dict.fromkeys(found), key=order)
+    return sorted(found.items(), key=order)
+
+
+def guide_paths(paths):
+    return [path for path, _folder in guide_files(paths)]
 
 
 def starter_guide_paths():

@@ -8,6 +8,13 @@ Drafts are invisible to the public everywhere (list, search, detail, sitemap, fe
 public query starts from ``Guide.objects.published()``. Staff with the ``view_guide``
 permission can preview a draft at its own URL.
 
+A guide is shown in a language when it has a title in it or in a language it falls back to
+(``MODELTRANSLATION_FALLBACK_LANGUAGES``: English pages show the Spanish of a guide not yet
+translated, marked «en español»). Spanish falls back to nothing, so a guide imported from
+an English file with no Spanish twin (no Spanish title: that is all "English-only" means,
+no flag to keep in step) is listed under /en/guias/ only; every public list filters with
+``in_language()``, and the sitemap asks ``Guide.languages``.
+
 Providers are shown on a guide only when ``verified``: suggestions from the public form are
 stored unverified and wait for an editor. The official channels the sources name (the OSPE,
 the Centros MAC, EsSalud VIVA, "¿Dónde me atiendo?") are providers too, marked ``official``
@@ -19,11 +26,14 @@ text, rebuilt by ``loadcontent`` (see ``guides.search``).
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from .markdown import PROVIDERS_MARK, render_guide
 from .search import fold, update_search_vector
@@ -56,10 +66,39 @@ class Category(models.Model):
         return f"{reverse('guides:guide_list')}?categoria={self.slug}"
 
 
+def current_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def shown_language(obj, field, language=None) -> str:
+    """The language ``obj.<field>`` is shown in on a page in ``language`` (the active one):
+    its own, or the first fallback that has the text (modeltranslation's order)."""
+    language = language or current_language()
+    for code in resolution_order(language):
+        if getattr(obj, build_localized_fieldname(field, code), None):
+            return code
+    return language
+
+
+def in_language(language=None, prefix="") -> Q:
+    """The condition ``GuideQuerySet.in_language`` filters on, also through a relation
+    (``prefix="guides__"`` from a category, in the same filter() as its other conditions)."""
+    condition = Q()
+    for code in resolution_order(language or current_language()):
+        condition |= Q(**{f"{prefix}{build_localized_fieldname('title', code)}__gt": ""})
+    return condition
+
+
 class GuideQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: never a draft."""
         return self.filter(draft=False)
+
+    def in_language(self, language=None):
+        """Guides a page in ``language`` (the active one) can show: with a title in it or in
+        a language it falls back to. Spanish has no fallback, so English-only guides are
+        left out of every Spanish list."""
+        return self.filter(in_language(language))
 
     def for_list(self):
         """Only the columns a list of guides shows: bodies are large and never listed."""
@@ -159,7 +198,7 @@ class Guide(models.Model):
         indexes = [models.Index(fields=["draft", "-published_on"], name="guide_published_idx")]
 
     def __str__(self):
-        return self.title
+        return self.title or self.title_en or self.translation_key
 
     def save(self, *args, **kwargs):
         self.render()
@@ -168,6 +207,31 @@ class Guide(models.Model):
 
     def get_absolute_url(self):
         return reverse("guides:guide_detail", args=[self.slug])
+
+    def clean_fields(self, exclude=None):
+        # ``title`` and ``body`` are modeltranslation's mirror of the active language's
+        # columns: required as they are, they would refuse an English-only guide on a
+        # Spanish request. clean() checks the languages' own columns instead.
+        super().clean_fields(exclude={*(exclude or ()), "title", "body"})
+
+    def clean(self):
+        """A title and a text in Spanish, or in English for a guide that is English-only
+        (imported from an English file with no Spanish twin): never a guide with neither,
+        nor a Spanish title without its text, or the reverse."""
+        has_title = {code: bool(getattr(self, f"title_{code}")) for code in _language_codes()}
+        has_body = {code: bool(getattr(self, f"body_{code}")) for code in _language_codes()}
+        default = settings.LANGUAGE_CODE
+        errors = {}
+        if has_title[default] != has_body[default]:
+            field = f"{'body' if has_title[default] else 'title'}_{default}"
+            errors[field] = _("Escribe el título y el texto en español, o ninguno de los dos.")
+        elif not any(has_title[code] and has_body[code] for code in _language_codes()):
+            errors[f"title_{default}"] = _(
+                "Una guía necesita título y texto en español (o en inglés, si solo existe en "
+                "inglés)."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def head_title(self):
@@ -210,14 +274,28 @@ class Guide(models.Model):
     @property
     def content_language(self):
         """The language the body is really shown in (English falls back to Spanish)."""
-        code = (get_language() or "es").split("-")[0]
-        if code != "es" and not getattr(self, f"body_{code}", ""):
-            return "es"
-        return code
+        return shown_language(self, "body")
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages whose pages show this guide (``in_language`` for one guide)."""
+        return [
+            code
+            for code in _language_codes()
+            if any(getattr(self, f"title_{other}") for other in resolution_order(code))
+        ]
+
+    @property
+    def in_current_language(self) -> bool:
+        return current_language() in self.languages
 
 
 def _language_codes():
     return [code for code, _name in settings.LANGUAGES]
+
+
+# The provider fields guides/translation.py translates that a guide's table shows.
+TRANSLATED_NAMES = ("name", "turnaround")
 
 
 class ProviderQuerySet(models.QuerySet):
@@ -234,7 +312,7 @@ class ProviderQuerySet(models.QuerySet):
                 "name",
                 "website",
                 "turnaround",
-                *(f"turnaround_{code}" for code in _language_codes()),
+                *(f"{name}_{code}" for name in TRANSLATED_NAMES for code in _language_codes()),
                 "cost_soles",
                 "official",
             )

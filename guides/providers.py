@@ -21,8 +21,11 @@ from . import history
 from .models import Guide, Provider
 
 OFFICIAL_PROVIDERS_FILE = Path(settings.BASE_DIR) / "content" / "providers.yaml"
-FIELDS = {"key", "name", "website", "turnaround_es", "cost_soles", "guides", "notes"}
-SAVED_FIELDS = ("name", "website", "turnaround_es", "cost_soles", "notes", "official", "verified")
+# What each row may say: the user-facing texts in both languages (the English pages fall
+# back to the Spanish where a row gives none); ``notes`` are for editors, never published.
+TRANSLATED = ("name_es", "name_en", "turnaround_es", "turnaround_en")
+FIELDS = {"key", *TRANSLATED, "website", "cost_soles", "guides", "notes"}
+SAVED_FIELDS = (*TRANSLATED, "website", "cost_soles", "notes", "official", "verified")
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
 
@@ -48,8 +51,10 @@ def load_official_providers(path=None) -> dict:
     for row, line in _rows(path):
         where = f"{path.name}, línea {line}"
         unknown = set(row) - FIELDS
-        if unknown or "key" not in row or "name" not in row:
-            problem = f"claves desconocidas {sorted(unknown)}" if unknown else "faltan key o name"
+        if unknown or "key" not in row or "name_es" not in row:
+            problem = (
+                f"claves desconocidas {sorted(unknown)}" if unknown else "faltan key o name_es"
+            )
             raise CommandError(f"{where}: {problem}.")
         keys = list(row.get("guides") or [])
         guides = list(Guide.objects.filter(translation_key__in=keys))
@@ -61,9 +66,9 @@ def load_official_providers(path=None) -> dict:
         before = _fields(provider) if provider else None
         provider = provider or Provider(content_key=row["key"])
         cost = row.get("cost_soles")
-        provider.name = row["name"]
+        for name in TRANSLATED:
+            setattr(provider, name, row.get(name) or "")
         provider.website = row.get("website") or ""
-        provider.turnaround_es = row.get("turnaround_es") or ""
         provider.cost_soles = None if cost is None else Decimal(str(cost))
         provider.notes = row.get("notes") or ""
         provider.official = provider.verified = True

@@ -74,6 +74,10 @@ class GuideSitemap(I18nSitemap):
     def lastmod(self, guide):
         return guide.updated_at
 
+    def get_languages_for_item(self, guide):
+        # An English-only guide has no Spanish URL to list (its /guias/ page is a 404).
+        return guide.languages
+
 
 def _match(path):
     with translation.override(settings.LANGUAGE_CODE):

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,7 +17,7 @@ from django_ratelimit.core import get_usage
 from tramitit.indexing import render_page
 
 from .forms import GuideSearchForm, ProviderSuggestionForm
-from .models import Category, Guide, Provider
+from .models import Category, Guide, Provider, in_language
 from .plan_search import search_plan_sections
 from .search import search_guides
 
@@ -34,14 +35,15 @@ def guide_list(request):
         query = " ".join(form.cleaned_data["q"].split())
         category_slug = form.cleaned_data["categoria"]
 
+    # Counted among the guides this language lists (an English-only guide is not Spanish).
     categories = list(
-        Category.objects.filter(guides__draft=False)
+        Category.objects.filter(in_language(prefix="guides__"), guides__draft=False)
         .annotate(guide_count=Count("guides"))
         .order_by("kind", "name")
     )
     category = next((c for c in categories if c.slug == category_slug), None)
 
-    guides = Guide.objects.published()
+    guides = Guide.objects.published().in_language()
     if category is not None:
         guides = guides.filter(categories=category)
     if query:
@@ -97,14 +99,34 @@ def _guide_or_404(request, slug):
     return guide
 
 
+def _not_in_this_language(request, guide):
+    """The page of a guide in a language it does not have (an English-only guide under
+    /guias/): a 404, so nothing lists or indexes it, that says so in the page's language
+    and links to the languages it has. Not a redirect: the URL alone chooses the language
+    (issue 11), and a Spanish reader should learn why there is no Spanish page."""
+    editions = []
+    for code in guide.languages:
+        name = translation.get_language_info(code)["name_translated"]  # in the page's language
+        with translation.override(code):
+            editions.append(
+                {"code": code, "name": name, "url": guide.get_absolute_url(), "title": guide.title}
+            )
+    return render_page(
+        request, "guides/guide_not_in_language.html", {"editions": editions}, status=404
+    )
+
+
 @require_GET
 def guide_detail(request, slug):
     guide = _guide_or_404(request, slug)
+    if not guide.in_current_language:
+        return _not_in_this_language(request, guide)
     category_ids = [category.pk for category in guide.categories.all()]
     related = []
     if category_ids:
         related = list(
             Guide.objects.published()
+            .in_language()
             .exclude(pk=guide.pk)
             .filter(categories__in=category_ids)
             .annotate(shared=Count("categories"))
@@ -125,6 +147,8 @@ def guide_detail(request, slug):
         "og_type": "article",
         "og_title": guide.title,
         "og_description": guide.description,
+        # hreflang only for the languages the guide has (an English-only one has no Spanish).
+        "page_languages": guide.languages,
     }
     # A preview must never be listed, even if its URL leaks.
     response = render_page(request, "guides/guide_detail.html", context, noindex=guide.draft)
@@ -135,7 +159,7 @@ def guide_detail(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def suggest_provider(request, slug):
-    guide = get_object_or_404(Guide.objects.published().for_list(), slug=slug)
+    guide = get_object_or_404(Guide.objects.published().in_language().for_list(), slug=slug)
     template, status = "guides/suggest_provider.html", 200
     context = {"guide": guide}
     if request.method == "POST":
@@ -185,7 +209,7 @@ def _suggestion_limit(request) -> int | None:
 
 @require_GET
 def suggest_provider_thanks(request, slug):
-    guide = get_object_or_404(Guide.objects.published().for_list(), slug=slug)
+    guide = get_object_or_404(Guide.objects.published().in_language().for_list(), slug=slug)
     return render_page(
         request,
         "guides/suggest_provider_thanks.html",

@@ -26,23 +26,32 @@ def page_urls(context):
     Views set ``canonical_path`` through ``tramitit.indexing.render_page`` (a result points
     at its tool's entry page, a list page keeps ``?pagina=N``); otherwise the canonical URL
     is the page's path without its query string. The alternates are the canonical's
-    language twins, so they never name a URL the canonical disowns.
+    language twins, so they never name a URL the canonical disowns; a view whose page
+    exists in fewer languages says which (``page_languages``: an English-only guide), and
+    x-default is then the first of them.
     """
     request = context.get("request")
     if request is None:
         return None
     path = context.get("canonical_path") or request.path
+    languages = context.get("page_languages") or [code for code, _name in settings.LANGUAGES]
     alternates = [
-        {"lang": code, "url": request.build_absolute_uri(twin)} for code, twin in _twins(path)
+        {"lang": code, "url": request.build_absolute_uri(twin)}
+        for code, twin in _twins(path)
+        if code in languages
     ]
-    default = next(a["url"] for a in alternates if a["lang"] == settings.LANGUAGE_CODE)
+    default = next(
+        (a["url"] for a in alternates if a["lang"] == settings.LANGUAGE_CODE), alternates[0]["url"]
+    )
     alternates.append({"lang": "x-default", "url": default})
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return {
         "canonical": request.build_absolute_uri(path),
         "alternates": alternates,
         "og_locale": OG_LOCALES.get(current, "es_PE"),
-        "og_locale_alternates": [locale for code, locale in OG_LOCALES.items() if code != current],
+        "og_locale_alternates": [
+            locale for code, locale in OG_LOCALES.items() if code != current and code in languages
+        ],
     }
 
 

@@ -185,7 +185,7 @@ def test_editor_adds_a_verified_provider_that_shows_on_the_guide(page, screensho
 
     page.get_by_role("link", name="Proveedores").first.click()
     page.get_by_role("link", name=re.compile("Añadir proveedor")).click()
-    page.locator("#id_name").fill("Trámites Rápidos SAC")
+    page.locator("#id_name_es").fill("Trámites Rápidos SAC")
     page.locator("#id_website").fill("tramitesrapidos.pe")
     page.locator("#id_turnaround_es").fill("3 a 5 días hábiles")
     page.locator("#id_cost_soles").fill("80")

@@ -2,11 +2,22 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_guide.txt"
 # The original, beside the repository in CI and on the developers' machines.
 SHARED_SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_111a2401a56468ce.txt"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts and ends in Spanish: a request to /en/ leaves English active in the
+    thread (LocaleMiddleware activates it, nothing deactivates it), and the next test's
+    ``guide.title`` would read the English column."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -42,7 +42,8 @@ def test_editors_can_add_a_provider(editor_client):
     response = editor_client.post(
         "/admin/guides/provider/add/",
         {
-            "name": "Asesoría Potestativo",
+            "name_es": "Asesoría Potestativo",
+            "name_en": "Potestativo Advice",
             "website": "https://asesoria.pe",
             "turnaround_es": "1 día",
             "turnaround_en": "1 day",
@@ -54,6 +55,7 @@ def test_editors_can_add_a_provider(editor_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     provider = Provider.objects.get(name="Asesoría Potestativo")
     assert provider.verified and provider.turnaround_en == "1 day"
+    assert provider.name_en == "Potestativo Advice"
     assert list(provider.guides.all()) == [guide]
 
 
@@ -61,7 +63,7 @@ def test_editors_can_add_a_provider(editor_client):
 def test_a_negative_cost_in_the_admin_gets_its_own_message(editor_client, cost):
     response = editor_client.post(
         "/admin/guides/provider/add/",
-        {"name": "Costo negativo", "turnaround_es": "1 día", "cost_soles": cost},
+        {"name_es": "Costo negativo", "turnaround_es": "1 día", "cost_soles": cost},
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -218,8 +220,11 @@ def test_an_editor_edits_a_guide_twice_and_restores_the_first_version(
     html = page.content.decode()
     assert "<title>Historial: " in html and "Versión actual" in html
     assert html.count("<td>editora</td>") == 2 and "Texto (markdown)" in html
-    newest, first_edit, before = versions_of(unemployment)
+    # loadcontent's imports (the Spanish file, then its English twin) come before.
+    newest, first_edit, before, spanish_import = versions_of(unemployment)
     assert before.field_dict["body_es"] == original_body
+    assert before.revision.comment.endswith(".en.md")
+    assert spanish_import.field_dict["body_en"] in ("", None)
     assert first_edit.field_dict["body_es"] == FIRST_BODY
     assert first_edit.revision.user.username == "editora"
     assert (
@@ -248,7 +253,7 @@ def test_an_editor_edits_a_guide_twice_and_restores_the_first_version(
     # The restore is a version too, so it can be undone.
     after = editor_client.get(history_url(unemployment)).content.decode()
     assert "Restaurada la versión del" in after
-    assert len(versions_of(unemployment)) == 4
+    assert len(versions_of(unemployment)) == 5
 
 
 def test_the_date_shows_that_version_in_the_form_with_its_tabs_and_inline(
@@ -277,7 +282,7 @@ def test_the_date_shows_that_version_in_the_form_with_its_tabs_and_inline(
 
 def test_providers_and_categories_have_history_and_restore(editor_client, admin_client):
     provider = Provider.objects.create(name="Gestoría Historia", cost_soles=50, verified=True)
-    form = {"name": "Gestoría Historia", "turnaround_es": "2 días", "verified": "on"}
+    form = {"name_es": "Gestoría Historia", "turnaround_es": "2 días", "verified": "on"}
     save(editor_client, change_url(provider), {**form, "cost_soles": "60.00"})
     save(editor_client, change_url(provider), {**form, "cost_soles": "70.00"})
     sixty = versions_of(provider)[1]

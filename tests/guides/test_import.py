@@ -176,11 +176,13 @@ def test_english_file_fills_the_english_fields(tmp_path, seed_path):
     assert guide.author == "Ricardo Batista"  # shared fields come from the Spanish file
 
 
-def test_english_file_without_its_spanish_guide_fails(tmp_path):
+def test_english_file_without_its_spanish_guide_is_an_english_only_guide(tmp_path):
+    # Refused before issue 11; see test_import_languages.py for the per-language folders.
     path = write(tmp_path, "x.en.md", "---\ntitle: X\ntranslationKey: nothing-here\n---\nText\n")
-    with pytest.raises(CommandError):
-        call_command("import_guides", str(path), stdout=StringIO(), stderr=StringIO())
-    assert not Guide.objects.filter(translation_key="nothing-here").exists()
+    out = run(path)
+    assert out.splitlines()[-1] == "1 created, 0 updated, 0 unchanged, 0 failed, 1 notice."
+    guide = Guide.objects.get(translation_key="nothing-here")
+    assert (guide.title_es or "", guide.title_en, guide.languages) == ("", "X", ["en"])
 
 
 def test_folders_are_read_spanish_first(tmp_path, seed_path):

@@ -135,10 +135,10 @@ def test_loadcontent_reports_the_official_providers():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("- key: x\n  name: X\n  guides: [no-existe]\n", "línea 1: no hay guías con"),
-        ("- key: x\n  name: X\n- key: y\n  nombre: Y\n", "línea 3: claves desconocidas ['nombre']"),
-        ("- key: x\n  name: X\n  website: no-es-url\n", "línea 1: {'website'"),
-        ("- key: x\n  name: X\n  cost_soles: -5\n", "línea 1: {'__all__'"),
+        ("- key: x\n  name_es: X\n  guides: [no-existe]\n", "línea 1: no hay guías con"),
+        ("- key: x\n  name_es: X\n- key: y\n  name: Y\n", "línea 3: claves desconocidas ['name']"),
+        ("- key: x\n  name_es: X\n  website: no-es-url\n", "línea 1: {'website'"),
+        ("- key: x\n  name_es: X\n  cost_soles: -5\n", "línea 1: {'__all__'"),
         ("key: x\n", "se esperaba una lista"),
     ],
 )

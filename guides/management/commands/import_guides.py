@@ -8,15 +8,24 @@ while the other files still load. Guides are matched on ``translationKey``, so i
 again updates; a file unchanged since its last import is skipped (``--force`` re-applies
 it, e.g. after changing the sanitizer). ``--dry-run`` checks and counts without saving.
 
-Folders are read with their subfolders (a Hugo ``content/es/`` tree). Every decision is
-reported on its own line, ``file: what was done``: a key given twice, a slug taken from the
-file's path, a file that replaces a guide another file of the same run wrote, a section
-index (``_index.md``) skipped. On a terminal, a progress line counts the files done. The
-command exits with an error if any file failed.
+Folders are read with their subfolders (a Hugo ``content/es/`` tree). Hugo's two
+multilingual layouts are read: ``name.en.md`` beside ``name.md``, and a content folder per
+language (``import_guides content/es content/en``, or ``import_guides --lang en
+en/peru/*.md``): a folder named like a language of settings.LANGUAGES gives its files'
+language, unless a file states its own (``lang:``, or its name). Files are read first and
+saved Spanish first, so an English file finds the guide its Spanish twin makes in the same
+run; one that has none becomes an English-only guide.
+
+Every decision is reported on its own line, ``file: what was done``: a key given twice, a
+slug taken from the file's path, a language taken from the folder, a guide made English-only
+or completed in Spanish, a file that replaces a guide another file of the same run wrote, a
+section index (``_index.md``) skipped. On a terminal, a progress line counts the files done.
+The command exits with an error if any file failed.
 """
 
 from contextlib import nullcontext
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
@@ -27,7 +36,7 @@ from guides.importer import (
     UNCHANGED,
     UPDATED,
     GuideFileError,
-    guide_paths,
+    guide_files,
     import_guide,
     is_section_index,
     read_guide_file,
@@ -36,6 +45,11 @@ from guides.importer import (
 
 class DryRunRollback(Exception):
     pass
+
+
+def spanish_first(item):
+    _path, source = item
+    return source is not None and source.language != DEFAULT_LANGUAGE
 
 
 class Progress:
@@ -69,13 +83,19 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Valida y cuenta los cambios sin guardarlos."
         )
         parser.add_argument(
+            "--lang",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="Idioma de los archivos que no dicen el suyo (ni «lang:» ni nombre.en.md); "
+            "por defecto, el de su carpeta (en/...) o español.",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Vuelve a aplicar también los archivos sin cambios desde la última importación.",
         )
 
-    def handle(self, *args, paths, dry_run=False, force=False, verbosity=1, **options):
-        files = guide_paths(paths)
+    def handle(self, *args, paths, dry_run=False, force=False, lang=None, verbosity=1, **options):
+        files = guide_files(paths)
         if not files:
             raise CommandError("No se encontró ningún archivo de guía.")
         self.counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
@@ -88,8 +108,13 @@ class Command(BaseCommand):
             outer = transaction.atomic() if dry_run else nullcontext()
             with translation.override(DEFAULT_LANGUAGE), outer:
                 written = {}  # (language, translationKey) -> the first file of this run
-                for done, path in enumerate(files, start=1):
-                    self.import_file(path, written, force)
+                sources = sorted(
+                    (self.read_file(path, lang, folder) for path, folder in files),
+                    key=spanish_first,
+                )
+                for done, (path, source) in enumerate(sources, start=1):
+                    if source is not None:
+                        self.import_file(path, source, written, force)
                     self.progress.show(done)
                 if dry_run:
                     raise DryRunRollback
@@ -102,15 +127,28 @@ class Command(BaseCommand):
                 f"{len(self.errors)} archivo(s) con errores: no se guardó nada de ellos."
             )
 
-    def import_file(self, path, written, force):
+    def read_file(self, path, language, folder):
+        """(path, the parsed file), or (path, None) for a section index or a broken file,
+        reported. All files are read before any is saved, so the Spanish ones go first
+        whatever tells their language (a folder, a name, or ``lang:`` inside)."""
         if is_section_index(path):
             self.skipped += 1
             self.say(path, "índice de sección de Hugo (_index.md): no es una guía, se omite.")
-            return
-        notes = []
+            return path, None
         try:
-            source = read_guide_file(path)
-            notes.extend(source.warnings)
+            return path, read_guide_file(path, language=language, folder=folder)
+        except GuideFileError as error:
+            self.fail(error)
+            return path, None
+
+    def fail(self, error):
+        self.errors.append(str(error))
+        self.progress.clear()
+        self.stderr.write(str(error))
+
+    def import_file(self, path, source, written, force):
+        notes = list(source.warnings)
+        try:
             key = (source.language, source.translation_key)
             first = written.get(key)
             if first is not None:
@@ -123,9 +161,7 @@ class Command(BaseCommand):
         except GuideFileError as error:
             for note in notes:
                 self.notice(path, note)
-            self.errors.append(str(error))
-            self.progress.clear()
-            self.stderr.write(str(error))
+            self.fail(error)
             return
         for note in notes:
             self.notice(path, note)
