@@ -11,6 +11,7 @@ WORKDIR /app
 COPY pyproject.toml ./
 RUN pip install .
 COPY . .
+RUN python scripts/compile_messages.py
 
 # collectstatic needs settings to import, not a real secret or database.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --verbosity 0

@@ -15,7 +15,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
+# The .mo files are build output (not in git): compiled from the .po at every install.
 install: $(VENV)/.installed
+	$(BIN)/python scripts/compile_messages.py
 
 content: install
 	$(BIN)/python manage.py migrate --noinput
