@@ -211,6 +211,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "America/Lima"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["tramitit.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
