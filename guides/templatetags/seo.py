@@ -55,6 +55,44 @@ def page_urls(context):
     }
 
 
+LANGUAGE_SWITCH = {"es": ("en", "English"), "en": ("es", "Español")}
+
+
+@register.simple_tag(takes_context=True)
+def language_switch(context):
+    """The link to this page in the other language, with the same query string, so a wizard
+    answer, a calculator result or a checklist case switches language intact. A page that
+    exists in one language only (an English-only guide) links to the other one's home."""
+    request = context.get("request")
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    other, name = LANGUAGE_SWITCH.get(current, LANGUAGE_SWITCH[settings.LANGUAGE_CODE])
+    if request is None:
+        return None
+    languages = context.get("page_languages")
+    path = dict(_twins(request.path)).get(other, request.path)
+    if path == request.path or (languages and other not in languages):
+        # No twin (a missing page) or none in that language: that language's home.
+        path = dict(_twins(reverse("insurance:home")))[other]
+    query = _kept_query(request.GET)
+    return {"url": f"{path}?{query}" if query else path, "lang": other, "name": name}
+
+
+MAX_KEPT_VALUE = 200  # far above any real answer (a salary, ages, a search), far below junk
+
+
+def _kept_query(params) -> str:
+    """The query string, without the values no person typed (a 5,000-character tamper is
+    not echoed in every page's header)."""
+    kept = params.copy()
+    for key in list(kept):
+        values = [v for v in kept.getlist(key) if len(v) <= MAX_KEPT_VALUE]
+        if values and len(key) <= MAX_KEPT_VALUE:
+            kept.setlist(key, values)
+        else:
+            del kept[key]
+    return kept.urlencode()
+
+
 @lru_cache(maxsize=4096)
 def _twins(path: str) -> tuple[tuple[str, str], ...]:
     """(language, path) of each language's version of ``path``. translate_url resolves and
@@ -119,6 +157,7 @@ def plan_jsonld(context, plan):
         "name": plan.name,
         "alternateName": plan.brand,
         "description": plan.summary,
+        "inLanguage": (get_language() or settings.LANGUAGE_CODE).split("-")[0],
         "url": _absolute(request, plan.get_absolute_url()),
         "serviceType": plan.get_nature_display(),
         "provider": {"@type": "GovernmentOrganization", "name": "EsSalud"},

@@ -59,7 +59,7 @@ def test_no_axe_violations_on_the_english_guides(page, untranslated_guides, path
 def test_the_spanish_shown_on_an_english_page_is_marked_and_tagged(page, untranslated_guides):
     page.goto("/en/guias/solo-espanol/")
     heading = page.locator("h1")
-    assert heading.inner_text() == "Guía solo en español (en español)"
+    assert heading.inner_text() == "Guía solo en español (in Spanish)"
     assert heading.locator('span[lang="es"]').inner_text() == "Guía solo en español"
     assert page.locator('.guide-body[lang="es"]').count() == 1
     assert page.locator('.guide-body section.providers[lang="en"]').count() == 1

@@ -11,7 +11,8 @@ from guides.models import Category, Guide, Provider
 
 pytestmark = pytest.mark.django_db
 
-MARK = ' <span class="lang-mark">(en español)</span>'
+# The mark is in the page's language: an English reader is told "(in Spanish)".
+MARK = ' <span class="lang-mark">(in Spanish)</span>'
 
 
 @pytest.fixture
@@ -112,8 +113,10 @@ def test_an_english_only_guide_names_only_its_english_url(client, english_only):
     url = f"http://testserver/en/guias/{english_only.slug}/"
     assert f'<link rel="alternate" hreflang="en" href="{url}">' in html
     assert f'<link rel="alternate" hreflang="x-default" href="{url}">' in html
-    assert 'hreflang="es"' not in html
+    assert '<link rel="alternate" hreflang="es"' not in html
     assert 'og:locale:alternate" content="es_PE"' not in html
+    # The language switch still leads a Spanish reader somewhere: the Spanish home.
+    assert '<a class="lang-switch" href="/" hreflang="es" lang="es">Español</a>' in html
     assert "<h1>Digital nomads and EsSalud</h1>" in html
     assert MARK not in html
 
@@ -122,7 +125,7 @@ def test_a_spanish_only_guide_shows_its_spanish_on_english_pages_marked(client, 
     html = client.get(f"/en/guias/{spanish_only.slug}/").content.decode()
     assert f'<h1><span lang="es">Guía solo en español</span>{MARK}</h1>' in html
     assert '<p class="lead" lang="es">Aún sin traducir.</p>' in html
-    assert "Esta guía aún no está traducida: la mostramos en español." in html
+    assert "This guide has not been translated yet: we show it in Spanish." in html
     body = html[html.index('<div class="guide-body"') :]
     assert body.startswith('<div class="guide-body" lang="es">')
     # The providers table is the page's own, in the page's language, inside the Spanish body;
