@@ -4,8 +4,8 @@ Plan content is written as plain text (see fixtures/README.md): blank lines sepa
 paragraphs, lines starting with "- " are bullets, ``[words](address)`` is a link with
 readable words (to an https:// address, a path of the site or a #fragment), and any bare
 https:// address still becomes a link. Given the page's sections (number -> URL), a
-reference such as "(sección 11)" becomes a link to that section. Everything is escaped
-first, so nothing in a fixture or in the admin can inject markup.
+reference such as "(sección 11)" or "(section 11)" becomes a link to that section.
+Everything is escaped first, so nothing in a fixture or in the admin can inject markup.
 """
 
 import re
@@ -14,11 +14,15 @@ from functools import lru_cache
 
 from django.utils.html import escape, urlize
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 # A path must not start with "//", which would leave the site.
 LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https://|/(?!/)|#)[^\s()]+)\)")
-# "sección 11", "sección 1.4", "secciones 3 y 4": the numbers are linked one by one.
-SECTIONS = re.compile(r"\bsecci(?:ón|ones) (\d+(?:\.\d+)*(?:(?:, | y )\d+(?:\.\d+)*)*)")
+# "sección 11", "sección 1.4", "secciones 3 y 4" and in English "section 11", "sections 3
+# and 4": the numbers are linked one by one.
+SECTIONS = re.compile(
+    r"\b(?:secci(?:ón|ones)|[Ss]ections?) (\d+(?:\.\d+)*(?:(?:, | y | and )\d+(?:\.\d+)*)*)"
+)
 NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 Sections = Mapping[str, str]
@@ -51,15 +55,23 @@ def _with_sections(text: str, sections: Sections) -> str:
     return "".join(parts)
 
 
+# In the English text, «...» is a quotation of EsSalud's Spanish (English quotes are “...”).
+SPANISH_QUOTE = re.compile(r"«([^«»<>]+)»")
+
+
 def inline_to_html(line: str, sections: Sections | None = None) -> SafeString:
-    """One line of plain text: links and section references, no paragraph."""
+    """One line of plain text: links and section references, no paragraph. On an English
+    page a «quotation» is marked as Spanish, for screen readers and translators."""
     parts, start = [], 0
     for match in LINK.finditer(line):
         parts.append(_with_sections(line[start : match.start()], sections or {}))
         parts.append(_link(match[2], escape(match[1])))
         start = match.end()
     parts.append(_with_sections(line[start:], sections or {}))
-    return mark_safe("".join(parts))
+    html = "".join(parts)
+    if get_language() == "en" and "«" in html:
+        html = SPANISH_QUOTE.sub(r'«<span lang="es">\1</span>»', html)
+    return mark_safe(html)
 
 
 def plain_to_html(text: str, sections: Sections | None = None) -> SafeString:

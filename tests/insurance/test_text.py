@@ -51,6 +51,11 @@ SECTION_CASES = [
     ("secciones 3 y 4", 'secciones <a href="#tres">3</a> y <a href="#cuatro">4</a>'),
     ("sección 99", "sección 99"),  # no such section: no link
     ("11 meses", "11 meses"),  # a number alone is not a reference
+    ("Your employer (section 11).", 'Your employer (<a href="#registro">section 11</a>).'),
+    ("See Section 1.4.", 'See <a href="#dos-tipos">Section 1.4</a>.'),
+    ("sections 3 and 4", 'sections <a href="#tres">3</a> and <a href="#cuatro">4</a>'),
+    ("sections 3, 4 and 99", 'sections <a href="#tres">3</a>, <a href="#cuatro">4</a> and 99'),
+    ("11 months", "11 months"),
 ]
 
 
