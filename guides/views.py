@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import get_usage
 
@@ -99,6 +100,10 @@ def _guide_or_404(request, slug):
     return guide
 
 
+# Whole phrases, not "en" + a language name: English capitalises the name, Spanish does not.
+IN_LANGUAGE = {"es": gettext_lazy("en español"), "en": gettext_lazy("en inglés")}
+
+
 def _not_in_this_language(request, guide):
     """The page of a guide in a language it does not have (an English-only guide under
     /guias/): a 404, so nothing lists or indexes it, that says so in the page's language
@@ -106,10 +111,15 @@ def _not_in_this_language(request, guide):
     (issue 11), and a Spanish reader should learn why there is no Spanish page."""
     editions = []
     for code in guide.languages:
-        name = translation.get_language_info(code)["name_translated"]  # in the page's language
+        in_language = str(IN_LANGUAGE[code])  # in the page's language
         with translation.override(code):
             editions.append(
-                {"code": code, "name": name, "url": guide.get_absolute_url(), "title": guide.title}
+                {
+                    "code": code,
+                    "in_language": in_language,
+                    "url": guide.get_absolute_url(),
+                    "title": guide.title,
+                }
             )
     return render_page(
         request, "guides/guide_not_in_language.html", {"editions": editions}, status=404

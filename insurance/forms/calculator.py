@@ -98,7 +98,12 @@ class CalculatorForm(QueryForm):
     nivel_riesgo = RiskLevelField(
         label=_("Nivel de riesgo de la actividad"),
         help_text=_("Busca el sector de la actividad; la tasa de cada nivel incluye IGV."),
-        choices=[("1", "Nivel I"), ("2", "Nivel II"), ("3", "Nivel III"), ("4", "Nivel IV")],
+        choices=[
+            ("1", _("Nivel I")),
+            ("2", _("Nivel II")),
+            ("3", _("Nivel III")),
+            ("4", _("Nivel IV")),
+        ],
         widget=HintedRadioSelect,
         error_messages={
             "required": _("Elige el nivel de riesgo (I, II, III o IV)."),

@@ -108,7 +108,7 @@ class ParameterValue:
     value: Decimal | tuple[Band, ...]
     start: date
     end: date | None  # last day in force; None while no later entry exists
-    source: str
+    source: str | Text  # a Text when the file gives source_en
     confidence: Confidence
     checked: date | None = None
     note: Text | None = None
@@ -248,8 +248,8 @@ def load_table(text: str, *, origin: str = "<texto>") -> ParameterTable:
 
 _PARAMETER_KEYS = {"label", "label_en", "unit", "history", "description", "description_en"}
 _ENTRY_KEYS = {
-    "from", "value", "bands", "source", "confidence", "checked", "note", "note_en", "start",
-    "end_to_confirm",
+    "from", "value", "bands", "source", "source_en", "confidence", "checked", "note", "note_en",
+    "start", "end_to_confirm",
 }  # fmt: skip
 _END_KEYS = {"checked", "may_last_until", "note", "note_en"}
 
@@ -344,7 +344,9 @@ def _entry(
         value=value,
         start=entry["from"],
         end=end,
-        source=" ".join(source.split()),
+        # A citation reads the same in both languages; one with words of its own (a note in
+        # brackets) carries source_en, and is then a Text.
+        source=_given(entry, "source", where) if "source_en" in entry else _words(source),
         confidence=confidence,
         checked=checked,
         note=_given(entry, "note", where),

@@ -94,7 +94,7 @@ def test_sources_and_notes_write_dates_the_peruvian_way():
         text
         for name in PARAMETER_NAMES
         for value in parameter_history(name)
-        for text in (value.source, str(value.note or ""))
+        for text in (str(value.source), str(value.note or ""))
         if iso.search(text)
     ]
     assert shown == []

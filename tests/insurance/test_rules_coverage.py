@@ -132,7 +132,7 @@ LATENCY = [
 def test_latency_months(contributions, expected):
     result = rules.latency_months(contributions_last_3_years=contributions, on=date(2025, 5, 1))
     assert result.months == expected
-    assert "D.U. 009-2000" in result.parameter.source
+    assert "D.U. 009-2000" in str(result.parameter.source)
 
 
 @pytest.mark.parametrize("contributions", [37, -1])
