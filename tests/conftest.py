@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 # Tests never assert on wall time: hypothesis's default 200 ms deadline per example failed
@@ -26,6 +27,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the real content, loaded once per run."""
     with django_db_blocker.unblock():
         call_command("loadcontent", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _spanish_to_start():
+    """Each test starts in Spanish: a request to /en/ leaves English active in the thread
+    (LocaleMiddleware activates, nothing resets), and reverse() would then give /en/ paths."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

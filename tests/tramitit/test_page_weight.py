@@ -2,7 +2,8 @@
 production sends them (HTML minified), stays under the budget; no script blocks rendering.
 
 Every main page is measured, with the heaviest variants: every plan, every checklist and
-explanation the builder can produce, every wizard persona's outcome, every guide."""
+explanation the builder can produce, every wizard persona's outcome, every guide; each in
+Spanish and in English."""
 
 from datetime import date
 from html.parser import HTMLParser
@@ -81,7 +82,7 @@ def static_size(url: str) -> int:
 def all_pages() -> list[str]:
     pages = list(PAGES)
     for plan in Plan.objects.order_by("slug"):
-        pages += [plan.get_absolute_url(), f"/en{plan.get_absolute_url()}"]
+        pages.append(plan.get_absolute_url())
         flow = checklists.load_flow(plan)
         pages += [flow.url(outcome.answers) for outcome in flow.outcomes()]
         pages.append(flow.url(checklists.Answers()))
@@ -95,7 +96,8 @@ def all_pages() -> list[str]:
     for guide in Guide.objects.published():
         url = guide.get_absolute_url()
         pages += [url, url + "sugerir-proveedor/", url + "sugerir-proveedor/gracias/"]
-    return pages
+    # Every page again in English (issue 11): same paths under /en/.
+    return pages + ["/en" + page for page in pages if not page.startswith("/en/")]
 
 
 @pytest.fixture
