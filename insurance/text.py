@@ -57,6 +57,16 @@ def _with_sections(text: str, sections: Sections) -> str:
 
 # In the English text, «...» is a quotation of EsSalud's Spanish (English quotes are “...”).
 SPANISH_QUOTE = re.compile(r"«([^«»<>]+)»")
+# The Spanish common nouns the English fixtures keep beside their gloss, so a screen reader
+# says them in Spanish (WCAG 3.1.2). Proper names (OSPE, Banco de la Nación, Carné de
+# Extranjería) are exempt from that criterion and are left as they are.
+SPANISH_TERMS = re.compile(
+    r"(?<![\w>])(unión de hecho|escritura pública|resolución judicial|resolución de alcaldía|"
+    r"declaración jurada(?: de salud)?|dictamen médico de incapacidad|acreditación(?: vigente)?|"
+    r"constancia de evaluación médica|acta o partida de matrimonio|partida de matrimonio|"
+    r"derechohabientes?(?: gestante)?|concubino/a|concubinato|carta poder(?: simple)?|"
+    r"periodo de carencia)(?![\w<])"
+)
 
 
 def inline_to_html(line: str, sections: Sections | None = None) -> SafeString:
@@ -69,9 +79,16 @@ def inline_to_html(line: str, sections: Sections | None = None) -> SafeString:
         start = match.end()
     parts.append(_with_sections(line[start:], sections or {}))
     html = "".join(parts)
-    if get_language() == "en" and "«" in html:
-        html = SPANISH_QUOTE.sub(r'«<span lang="es">\1</span>»', html)
+    if get_language() == "en":
+        html = _mark_spanish(html)
     return mark_safe(html)
+
+
+@lru_cache(maxsize=4096)
+def _mark_spanish(html: str) -> str:
+    if "«" in html:
+        html = SPANISH_QUOTE.sub(r'«<span lang="es">\1</span>»', html)
+    return SPANISH_TERMS.sub(r'<span lang="es">\1</span>', html)
 
 
 def plain_to_html(text: str, sections: Sections | None = None) -> SafeString:

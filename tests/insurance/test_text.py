@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from insurance.text import inline_to_html, plain_to_html
 
@@ -66,3 +67,23 @@ def test_section_references_link_to_the_section(text, html):
 
 def test_section_references_stay_text_without_the_page_sections():
     assert inline_to_html("Su empleador (sección 11).") == "Su empleador (sección 11)."
+
+
+ENGLISH_MARKS = [
+    ("A copy of the deed (escritura pública).",
+     'A copy of the deed (<span lang="es">escritura pública</span>).'),
+    ("In Spanish it reads: «La trabajadora agraria».",
+     'In Spanish it reads: «<span lang="es">La trabajadora agraria</span>».'),
+    ("Your dependants (derechohabientes) and a partner (concubino/a).",
+     'Your dependants (<span lang="es">derechohabientes</span>) and a partner '
+     '(<span lang="es">concubino/a</span>).'),
+    ("No Spanish here.", "No Spanish here."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "html"), ENGLISH_MARKS)
+def test_spanish_terms_and_quotes_are_marked_on_english_pages(text, html):
+    with translation.override("en"):
+        assert inline_to_html(text) == html
+    with translation.override("es"):
+        assert inline_to_html(text) == text  # a Spanish page is all Spanish already
