@@ -80,6 +80,13 @@ PAGES = [
     ("guide", GUIDE, 200),
     ("suggest a provider", GUIDE + "sugerir-proveedor/", 200),
     ("not found", "/no-existe/", 404),
+    # The English edition (issue 11): its home, a plan, a calculator result and a checklist.
+    ("en home", "/en/", 200),
+    ("en plan potestativo", "/en/seguros/potestativo/", 200),
+    ("en plan regular", "/en/seguros/regular/", 200),
+    ("en calculator result", "/en" + CALCULATOR, 200),
+    ("en checklist result", "/en" + CHECKLIST, 200),
+    ("en wizard outcome", "/en" + WIZARD, 200),
 ]  # fmt: skip
 
 # Audits that fail by design, by page: a 404 page answers 404 (SEO's http-status-code, and

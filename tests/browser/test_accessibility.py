@@ -104,7 +104,15 @@ def test_the_page_list_has_every_plan():
     assert set(Plan.objects.values_list("slug", flat=True)) == set(PLAN_SLUGS)
 
 
-@pytest.mark.parametrize(("path", "status"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])
+# The same pages in English (issue 11): /en/ and the same path and query.
+ENGLISH_PAGES = [(f"en-{name}", "/en" + path, status) for name, path, status in PAGES]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [p[1:] for p in PAGES + ENGLISH_PAGES],
+    ids=[p[0] for p in PAGES + ENGLISH_PAGES],
+)
 def test_no_axe_violations(page, path, status):
     found = {}
     for width in WIDTHS:

@@ -3,10 +3,6 @@
 Each journey starts where a person would, uses only what is on the screen (links, labels,
 buttons) and saves screenshots at 390 px and 1280 px wide (see ``conftest.screenshot``).
 
-Still to come: the language switch keeps the page (``/seguros/sctr/`` <->
-``/en/seguros/sctr/``). It waits for the English content and for a language switch in
-the header (``templates/includes/_header.html`` has none yet): the English issue adds
-both, and this journey with them.
 """
 
 import re
@@ -210,3 +206,23 @@ def test_editor_adds_a_verified_provider_that_shows_on_the_guide(page, screensho
     for width in WIDTHS:
         page.set_viewport_size(width)
         assert_no_violations(page, f"{guide.get_absolute_url()} with a provider @{width['width']}")
+
+
+def test_the_language_switch_keeps_the_page_and_the_answers(page, screenshot):
+    """An expat lands on a Spanish calculator result someone shared, switches to English,
+    reads the same amount, and switches back to the same Spanish page."""
+    result = (
+        "/calculadora/resultado/?regimen=sctr-dependiente&periodo=2024-05&monto=1000&nivel_riesgo=2"
+    )
+    page.goto(result)
+    amount = page.locator("#resultado-importe").inner_text()
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/calculadora/resultado/\?.*monto=1000"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(heading(page)).to_have_text("Contribution for May 2024")
+    assert page.locator("#resultado-importe").inner_text().split()[-2:] == amount.split()[-2:]
+    screenshot("english-result")
+    page.get_by_role("link", name="Español").click()
+    expect(page).to_have_url(re.compile(r"/calculadora/resultado/\?.*nivel_riesgo=2"))
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    assert page.locator("#resultado-importe").inner_text() == amount
