@@ -8,6 +8,8 @@ parameters counts (the last, as the forms read it). A bad answer is a 400 naming
 field with the form's message, in the request's language.
 """
 
+import logging
+
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Query, Schema
 from ninja.decorators import decorate_view
@@ -30,6 +32,8 @@ from ..snapshot import snapshot
 from ..views.calculator import AMOUNT_TITLES, PLAN_FORMS, USER_ERRORS, _notes
 from . import present, schemas
 from .http import open_data
+
+logger = logging.getLogger("django.request")
 
 api = NinjaAPI(
     title="Tramitit Salud API",
@@ -94,6 +98,15 @@ def _get(path: str, name: str, responses: dict):
         return operation(decorate_view(open_data)(view))
 
     return register
+
+
+@api.exception_handler(Exception)
+def _failure(request, error):
+    """A fault of ours (the tests and Schemathesis look for none): logged as Django logs a
+    500, answered in JSON rather than the site's HTML error page."""
+    logger.error("API error: %s", request.path, exc_info=error, extra={"request": request})
+    detail = str(_("Algo falló de nuestro lado. Inténtalo de nuevo más tarde."))
+    return api.create_response(request, {"detail": detail}, status=500)
 
 
 def _valid(form, question=None):

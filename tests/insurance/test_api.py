@@ -470,3 +470,14 @@ def test_every_result_page_links_to_its_json_twin(client, page, name, kwargs, pr
     assert f'<link rel="alternate" type="application/json" href="{escaped}">' in html
     assert f'<a href="{escaped}" type="application/json">' in html
     assert client.get(twin).status_code == 200
+
+
+def test_a_fault_of_ours_is_a_json_500_not_the_html_page(client, monkeypatch):
+    def broken(day):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(rules, "parameters_on", broken)
+    response = client.get(ENDPOINTS["figures"])
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("application/json")
+    assert "Inténtalo de nuevo" in response.json()["detail"]
