@@ -89,6 +89,15 @@ def _http_error(request, error):
     return api.create_response(request, {"detail": str(error)}, status=error.status_code)
 
 
+@api.exception_handler(Exception)
+def _failure(request, error):
+    """A fault of ours (the tests and Schemathesis look for none): logged as Django logs a
+    500, answered in JSON rather than the site's HTML error page."""
+    logger.error("API error: %s", request.path, exc_info=error, extra={"request": request})
+    detail = str(_("Algo falló de nuestro lado. Inténtalo de nuevo más tarde."))
+    return api.create_response(request, {"detail": detail}, status=500)
+
+
 def _get(path: str, name: str, responses: dict):
     """A GET endpoint named ``name`` (its URL name and OpenAPI operation id), with the
     headers every answer carries (``open_data``)."""
@@ -98,15 +107,6 @@ def _get(path: str, name: str, responses: dict):
         return operation(decorate_view(open_data)(view))
 
     return register
-
-
-@api.exception_handler(Exception)
-def _failure(request, error):
-    """A fault of ours (the tests and Schemathesis look for none): logged as Django logs a
-    500, answered in JSON rather than the site's HTML error page."""
-    logger.error("API error: %s", request.path, exc_info=error, extra={"request": request})
-    detail = str(_("Algo falló de nuestro lado. Inténtalo de nuevo más tarde."))
-    return api.create_response(request, {"detail": detail}, status=500)
 
 
 def _valid(form, question=None):

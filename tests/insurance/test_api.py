@@ -182,9 +182,13 @@ def test_checklist_gives_the_next_question_still_to_answer(client):
 
 
 def test_checklist_gives_an_explanation_where_the_source_gives_one(client):
-    data = get_json(client, f"{API}/requisitos/regular/?tramite=inscripcion&familiar=titular")
-    assert data["kind"] in {"explanation", "not-described", "question"}
-    assert data["documents"] == []
+    """A pregnant partner leaves for another reason automatically (Regular 10.1.2)."""
+    query = "tramite=baja&familiar=gestante&motivo=otro"
+    data = get_json(client, f"{API}/requisitos/regular/?{query}")
+    assert (data["kind"], data["explanation"]) == ("explanation", "baja-automatica-gestante")
+    assert data["documents"] == [] and data["title"]
+    page = client.get(f"/seguros/regular/requisitos/?{query}")
+    assert data["title"] == page.context["title"]
 
 
 # --- Bad input -----------------------------------------------------------------------------
