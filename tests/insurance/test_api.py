@@ -317,9 +317,10 @@ def test_a_404_under_en_is_in_english(client):
     assert "nada" in detail and "No hay" not in detail
 
 
-def test_a_path_without_its_slash_goes_to_the_one_with_it(client):
-    response = client.get(f"{API}/cifras")
-    assert (response.status_code, response["Location"]) == (301, f"{API}/cifras/")
+@pytest.mark.parametrize("path", ["/cifras", "/docs", "/cifras/rmv"])
+def test_a_path_without_its_slash_goes_to_the_one_with_it(client, path):
+    response = client.get(f"{API}{path}")
+    assert (response.status_code, response["Location"]) == (301, f"{API}{path}/")
 
 
 def test_other_methods_are_refused_without_html(client):
