@@ -33,7 +33,8 @@ class CachePolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if _language_only_from_path(request):
+        # The open-data API reads Accept-Language on unprefixed paths (insurance/api/http.py).
+        if _language_only_from_path(request) and not getattr(response, "varies_on_language", False):
             remove_vary_header(response, "Accept-Language")
         if request.method not in ("GET", "HEAD") or response.has_header("Cache-Control"):
             return response

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from tramitit.indexing import render_page
 
 from .. import rules
+from ..api.links import twin_url
 from ..clock import rules_today
 from ..figures import figure_for
 from ..forms.calculator import CalculatorForm, RegimenForm
@@ -126,6 +127,7 @@ def calculator_result(request):
                 "waiting_plan": regimen.plan if regimen.plan in set(rules.Plan) else "",
                 "latency_link": regimen.slug in LATENCY_REGIMENES,
                 "change_url": _with_query("insurance:calculator", form.query_string()),
+                "json_url": twin_url(request, "contribution"),
             }
             return _render(request, "result.html", context)
     return _render(request, "form.html", {"form": form, "regimen": regimen}, invalid=True)
@@ -226,6 +228,7 @@ def waiting_period_result(request):
         "start": start,
         "figures": [figure_for(value) for value in start.parameters],
         "change_url": _with_query("insurance:waiting_period", form.query_string()),
+        "json_url": twin_url(request, "waiting_period"),
     }
     return _render(request, "waiting_period_result.html", context)
 
@@ -269,6 +272,7 @@ def _regular_result(request, form):
         "figures": [figure_for(value) for value in coverage.parameters],
         "change_url": change_url,
         "change_answers_url": _with_query("insurance:waiting_period", form.query_string()),
+        "json_url": twin_url(request, "waiting_period"),
     }
     return _render(request, "waiting_period_result.html", context)
 
@@ -299,6 +303,7 @@ def latency_result(request):
                 "band": result.parameter.band_for(result.contributions),
                 "first_band": next(band for band in result.parameter.value if band.value),
                 "change_url": _with_query("insurance:latency", form.query_string()),
+                "json_url": twin_url(request, "latency"),
             }
             return _render(request, "latency_result.html", context)
     return _render(request, "latency_form.html", {"form": form}, invalid=True)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from tramitit.indexing import render_page
 
 from .. import checklists
+from ..api.links import twin_url
 from ..forms.checklists import ChecklistForm
 from ..snapshot import snapshot
 
@@ -63,6 +64,7 @@ def checklist(request, slug):
             case_url=case_url,  # the ticks kept on this device are keyed by it (ticks.js)
             share_url=share_url,
             whatsapp_url=WHATSAPP + quote(f"{checklist.title}: {share_url}", safe=""),
+            json_url=twin_url(request, "checklist", plan=slug),
         )
         return render_page(request, f"{TEMPLATES}/checklist.html", context, status=status)
     context["title"] = checklists.describe(plan, outcome.answers)

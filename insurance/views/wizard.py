@@ -16,6 +16,7 @@ from tramitit.indexing import render_page
 
 from .. import rules, wizard
 from .. import wizard_links as links
+from ..api.links import twin_url
 from ..clock import rules_today
 from ..snapshot import snapshot
 
@@ -152,6 +153,7 @@ def result(request):
         "restart_url": reverse("insurance:wizard"),
         "on": on,
         "share_url": request.build_absolute_uri(wizard.result_url(items)),
+        "json_url": twin_url(request, "plans"),
     }
     return _render(request, f"{TEMPLATES}/result.html", context)
 
