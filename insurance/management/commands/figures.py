@@ -51,4 +51,3 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(records)} entradas sin verificar en {stale} días.", returncode=1
             )
-
