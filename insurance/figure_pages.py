@@ -23,7 +23,7 @@ GROUPS = (
     ("potestativo", _("Seguro Potestativo (+Salud)"), (
         "potestativo_premiums", "potestativo_waiting_months",
     )),
-    ("sctr", _("SCTR Salud (+PROTECCIÓN)"), (
+    ("sctr", _("SCTR (+PROTECCIÓN)"), (
         "sctr_rate_i", "sctr_rate_ii", "sctr_rate_iii", "sctr_rate_iv",
         "sctr_independent_base_uit",
     )),
