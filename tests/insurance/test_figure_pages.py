@@ -83,8 +83,10 @@ def test_fecha_shows_the_values_in_force_that_day(client, fecha, rmv, uit):
 BAD_DATES = [
     # typed, message
     ("abc", "Escribe la fecha como año-mes-día, por ejemplo 2025-03-15."),
-    ("2026-13-01", "Escribe la fecha como año-mes-día, por ejemplo 2025-03-15."),
-    ("2025-02-30", "Escribe la fecha como año-mes-día, por ejemplo 2025-03-15."),
+    ("2025-03", "Escribe la fecha como año-mes-día, por ejemplo 2025-03-15."),
+    ("2026-13-01", "Esa fecha no existe: revisa el mes (1 a 12) y el día."),
+    ("2025-02-30", "Esa fecha no existe: revisa el mes (1 a 12) y el día."),
+    ("31/04/2025", "Esa fecha no existe: revisa el mes (1 a 12) y el día."),
     ("0000-01-01", "Las cifras cubren fechas desde enero de 2023."),
     ("2022-12-31", "Las cifras cubren fechas desde enero de 2023."),
     ("2100-01-01", "Indica una fecha hasta el año 2099."),
