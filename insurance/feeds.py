@@ -55,7 +55,7 @@ class FigureChangesFeed(Feed):
 
     def item_link(self, item):
         url = reverse("insurance:figure_detail", args=[item.name])
-        return f"{url}#desde-{item.value.start:%Y-%m-%d}"
+        return f"{url}#{item.name}-desde-{item.value.start:%Y-%m-%d}"
 
     def item_guid(self, item):
         return f"{item.name}:{item.value.start:%Y-%m-%d}"

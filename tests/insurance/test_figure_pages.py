@@ -48,7 +48,9 @@ def test_the_list_shows_every_parameter_with_its_value_source_and_freshness(clie
     assert "verificado el 22/11/2026" in html
     # Every history entry is a row of its parameter's table.
     entries = sum(len(rules.parameter_history(name)) for name in rules.PARAMETER_NAMES)
-    assert html.count('<tr id="desde-') == entries
+    assert len(re.findall(r'<tr id="[a-z_]+-desde-', html)) == entries
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))  # a row id names its parameter
 
 
 def test_each_plan_group_links_to_its_plan_page_and_calculator_presets(client):
@@ -75,7 +77,8 @@ def test_fecha_shows_the_values_in_force_that_day(client, fecha, rmv, uit):
     html = page(client, f"/cifras/?fecha={fecha}")
     current = re.findall(r'<strong class="figure-value">([^<]+)</strong>', html)
     assert current[:2] == [rmv, uit]
-    assert re.search(r'<tr id="desde-[0-9-]+" class="current">\s*<th[^>]*>[^<]*<strong>', html)
+    current_row = r'<tr id="[a-z_]+-desde-[0-9-]+" class="current">\s*<th[^>]*>[^<]*<strong>'
+    assert re.search(current_row, html)
     detail = page(client, f"/cifras/rmv/?fecha={fecha}")
     assert re.findall(r'<strong class="figure-value">([^<]+)</strong>', detail) == [rmv]
 
@@ -121,7 +124,7 @@ def test_every_parameter_page_renders_its_step_chart(client, name):
     assert len(horizontal) >= rows * len(history)
     # Coordinates stay inside the picture and are written with a dot, in any language.
     assert all(0 <= float(n) <= 420 for s in segments for n in s)
-    assert html.count('<tr id="desde-') == len(history)
+    assert html.count(f'<tr id="{name}-desde-') == len(history)
 
 
 def test_the_chart_steps_where_the_value_changes_and_dashes_what_is_to_confirm():
@@ -167,8 +170,8 @@ def test_the_feed_has_one_entry_per_value_newest_first(client):
     assert published == sorted(published, reverse=True)
     assert published[0] == "2028-01-01"  # the agrarian 9%
     links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
-    assert "http://testserver/cifras/rmv/#desde-2026-10-01" in links
-    rmv = entries[links.index("http://testserver/cifras/rmv/#desde-2026-10-01")]
+    assert "http://testserver/cifras/rmv/#rmv-desde-2026-10-01" in links
+    rmv = entries[links.index("http://testserver/cifras/rmv/#rmv-desde-2026-10-01")]
     assert rmv.find(f"{ATOM}title").text == "Remuneración Mínima Vital (RMV): S/ 1,230.00"
     assert "Confianza: por confirmar. Verificado el 22/11/2026." in rmv.find(f"{ATOM}summary").text
 
@@ -187,7 +190,7 @@ def test_english_pages_and_feed(client):
     assert 'href="/en/cifras/rmv/"' in html and 'href="/en/seguros/regular/"' in html
     assert page(client, "/en/cifras/?fecha=abc", status=400).count("Write the date as") == 2
     feed = client.get("/en/cifras/cambios.xml").content.decode()
-    assert "http://testserver/en/cifras/uit/#desde-2026-01-01" in feed
+    assert "http://testserver/en/cifras/uit/#uit-desde-2026-01-01" in feed
 
 
 @pytest.mark.parametrize(
