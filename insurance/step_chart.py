@@ -39,8 +39,7 @@ class Label:
 @dataclass
 class Series:
     segments: list[Segment] = field(default_factory=list)
-    steps: list[Segment] = field(default_factory=list)  # vertical: x1 == x2, y1 in y, y2 here
-    step_ends: list[float] = field(default_factory=list)
+    steps: list[tuple[float, float, float, bool]] = field(default_factory=list)  # x, y1, y2, dashed
     labels: list[Label] = field(default_factory=list)
 
 
@@ -67,11 +66,7 @@ class Chart:
     @property
     def steps(self):
         """Every vertical step as (x, y1, y2, dashed), for the template."""
-        return [
-            (step.x1, step.y, end, step.dashed)
-            for series in self.series
-            for step, end in zip(series.steps, series.step_ends, strict=True)
-        ]
+        return [step for series in self.series for step in series.steps]
 
 
 def _values(entry: rules.ParameterValue) -> list[Decimal]:
@@ -106,8 +101,7 @@ def step_chart(history: tuple[rules.ParameterValue, ...], day: date, unit) -> Ch
         for row, value in enumerate(_values(entry)[:rows]):
             line = series[row]
             if line.segments and line.segments[-1].y != y(value):
-                line.steps.append(Segment(x1, x1, line.segments[-1].y, entry.to_confirm))
-                line.step_ends.append(y(value))
+                line.steps.append((x1, line.segments[-1].y, y(value), entry.to_confirm))
             line.segments.append(Segment(x1, x2, y(value), entry.to_confirm))
             if entry.uncertain_end:  # may still hold until may_last_until
                 later = x(entry.uncertain_end.may_last_until + timedelta(days=1))
