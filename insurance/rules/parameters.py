@@ -1,4 +1,5 @@
-"""Dated parameters: every rate and amount with its start date, legal source and confidence.
+"""Dated parameters: every rate and amount with its start date, legal source, confidence and
+the day its source was last verified.
 
 The values live in ``parameters.yaml`` beside this module, read and validated once. A value
 holds from its start date until the next entry of the same parameter starts, so next year's
