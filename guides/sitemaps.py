@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
+from insurance import rules
 from insurance.models import Plan, Requirement
 
 from .models import Guide
@@ -24,6 +25,9 @@ PAGE_PATHS = (
     "/calculadora/carencia/",
     "/calculadora/latencia/",
     "/que-seguro-me-corresponde/",
+    "/cifras/",
+    # One page per dated figure of the rules (RMV, UIT, every rate...).
+    *(f"/cifras/{name}/" for name in rules.PARAMETER_NAMES),
 )
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import calculator, checklists, plans
+from .feeds import FigureChangesFeed
+from .views import calculator, checklists, figures, plans
 from .views import wizard as wizard_views
 
 app_name = "insurance"
@@ -25,6 +26,10 @@ urlpatterns = [
     ),
     path("calculadora/latencia/", calculator.latency, name="latency"),
     path("calculadora/latencia/resultado/", calculator.latency_result, name="latency_result"),
+    # Every dated figure of the rules; the feed's dot keeps it apart from a parameter name.
+    path("cifras/", figures.figure_list, name="figure_list"),
+    path("cifras/cambios.xml", FigureChangesFeed(), name="figure_feed"),
+    path("cifras/<slug:name>/", figures.figure_detail, name="figure_detail"),
     # The eligibility wizard: start, review and outcome before the question pages.
     path("que-seguro-me-corresponde/", wizard_views.start, name="wizard"),
     path("que-seguro-me-corresponde/revisar/", wizard_views.review, name="wizard_review"),

@@ -1,4 +1,5 @@
-"""Dated parameters: every rate and amount with its start date, legal source and confidence.
+"""Dated parameters: every rate and amount with its start date, legal source, confidence and
+the day its source was last verified.
 
 The values live in ``parameters.yaml`` beside this module, read and validated once. A value
 holds from its start date until the next entry of the same parameter starts, so next year's
@@ -110,6 +111,8 @@ class ParameterValue:
     end: date | None  # last day in force; None while no later entry exists
     source: str | Text  # a Text when the file gives source_en
     confidence: Confidence
+    # The day the source was last verified; on a day whose value is to confirm because the
+    # previous entry's end is, the day that end was checked.
     checked: date | None = None
     note: Text | None = None
     description: Text | None = None
@@ -324,9 +327,11 @@ def _entry(
         raise ParameterDataError(
             f"{where}: confidence debe ser high, medium o to-confirm."
         ) from None
+    # Every entry says when its source was last verified (the "verificado el" of /cifras/,
+    # and the "revisado el" of a value to confirm); ``figures --stale`` reads it.
     checked = entry.get("checked")
-    if (confidence is Confidence.TO_CONFIRM) != (type(checked) is date):
-        raise ParameterDataError(f"{where}: checked (fecha) va solo y siempre en to-confirm.")
+    if type(checked) is not date:
+        raise ParameterDataError(f"{where}: falta checked (fecha AAAA-MM-DD de la verificación).")
     source = entry.get("source")
     if not isinstance(source, str) or not source.strip():
         raise ParameterDataError(f"{where}: falta source.")

@@ -96,6 +96,10 @@ PAGES = [
     ("guide-search", "/guias/?q=conyuge", 200),
     ("guide", GUIDE, 200),
     ("suggest-provider", GUIDE + "sugerir-proveedor/", 200),
+    ("figures", "/cifras/", 200),
+    ("figure-chart", "/cifras/rmv/", 200),
+    ("figure-bands-chart", "/cifras/potestativo_premiums/", 200),
+    ("figures-bad-date", "/cifras/?fecha=2026-13-01", 400),
     ("not-found", "/no-existe/", 404),
 ]
 

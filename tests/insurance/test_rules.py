@@ -61,6 +61,15 @@ def test_to_confirm_values_carry_the_date_last_checked():
         assert str(value.confidence.label) == "por confirmar"
 
 
+def test_every_entry_says_when_its_source_was_last_verified():
+    # figures.md gives one verification date, 2026-11-22; every entry carries it until
+    # someone checks its source again.
+    checked = {
+        value.checked for name in rules.PARAMETER_NAMES for value in rules.parameter_history(name)
+    }
+    assert checked == {date(2026, 11, 22)}
+
+
 def test_values_in_force_before_2023_say_so_instead_of_a_made_up_start():
     # "Desde el 01/01/2023 ... Vigente desde antes de 2023" contradicted itself (issue 14).
     assert rules.parameter_history("regular_rate")[0].start_kind is rules.StartKind.BEFORE_COVERAGE
@@ -88,7 +97,9 @@ def test_a_rate_whose_start_depends_on_an_end_to_confirm(day, rate, to_confirm, 
         assert value.value == D(rate)
         assert value.to_confirm is to_confirm
         assert (value.alternative and str(value.alternative.value)) == alternative
-        assert value.checked == (date(2026, 11, 22) if to_confirm else None)
+        # Every entry was verified on 2026-11-22; in the months to confirm the date is the
+        # day the uncertain end was checked (the same day here).
+        assert value.checked == date(2026, 11, 22)
     # The history itself keeps figures.md's confidence: only the boundary is to confirm.
     history = rules.parameter_history("agrarian_rate_large")
     assert [v.confidence.value for v in history[-2:]] == ["medium", "medium"]
@@ -143,7 +154,7 @@ def test_next_years_uit_is_a_data_change_only(monkeypatch):
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     data["parameters"]["uit"]["history"].append(
         {"from": date(2027, 1, 1), "value": "5600.00", "source": "D.S. de prueba",
-         "confidence": "high"}
+         "confidence": "high", "checked": date(2026, 11, 22)}
     )  # fmt: skip
     table = load_table(yaml.safe_dump(data, allow_unicode=True))
     monkeypatch.setattr(parameters_module, "_table", lambda: table)
@@ -167,8 +178,8 @@ BROKEN_FILES = [
     ("duplicate date", lambda p: p["uit"]["history"][1].update({"from": date(2023, 1, 1)})),
     ("unknown confidence", lambda p: p["rmv"]["history"][0].update({"confidence": "sure"})),
     ("to-confirm without checked", lambda p: p["rmv"]["history"][2].pop("checked")),
-    ("checked on a high value", lambda p: p["uit"]["history"][0].update(
-        {"checked": date(2026, 11, 22)})),
+    ("high value without checked", lambda p: p["uit"]["history"][0].pop("checked")),
+    ("checked not a date", lambda p: p["uit"]["history"][0].update({"checked": "ayer"})),
     ("float value", lambda p: p["rmv"]["history"][0].update({"value": 1025.0})),
     ("negative value", lambda p: p["rmv"]["history"][0].update({"value": "-1"})),
     ("not a number", lambda p: p["rmv"]["history"][0].update({"value": "mil"})),

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from insurance import checklists, wizard
 from insurance.forms import calculator, estimators
 from insurance.forms import checklists as checklist_forms
+from insurance.forms import figures as figure_forms
 from insurance.forms import wizard as wizard_forms
 from insurance.forms.fields import DateRangeMixin
 
@@ -46,13 +47,17 @@ GET_PAGES = [
     "/sitemap.xml",
     "/robots.txt",
     "/en/seguros/sctr/",
+    "/cifras/",
+    "/cifras/rmv/",
+    "/cifras/potestativo_premiums/",
+    "/cifras/cambios.xml",
 ]
 # Names the pages read, so random values reach the forms and not only unknown keys.
 KNOWN_KEYS = [
     "regimen", "periodo", "monto", "nivel_riesgo", "edades", "trabajadores", "ventas_netas",
     "plan", "aportes", "tramite", "familiar", "motivo", "lugar", "matrimonio", "tercero",
     "situacion", "edad", "q", "categoria", "pagina", "paso", "siguiente", "atencion",
-    "primer_aporte", "primer_pago", "tipo", "pensionista",
+    "primer_aporte", "primer_pago", "tipo", "pensionista", "fecha",
 ]  # fmt: skip
 # Years the rules cannot build a date with (0000), before them (0001) and after (9999).
 EDGE_MONTHS = ["0000-01", "01/0000", "0001-01", "01/0001", "9999-12", "12/9999"]
@@ -100,7 +105,7 @@ def test_random_admin_logins_never_break_the_login(data):
 
 # --- Years 0000, 0001 and 9999 in every date and month field ----------------------------
 
-FORM_MODULES = (calculator, estimators, wizard_forms, checklist_forms)
+FORM_MODULES = (calculator, estimators, wizard_forms, checklist_forms, figure_forms)
 # Every date or month field of every form, with the page that validates it and the other
 # answers that page needs. The test below fails when a form gains a field not listed here.
 DATE_FIELDS = {
@@ -115,6 +120,7 @@ DATE_FIELDS = {
     ("RegularForm", "primer_aporte"): (
         "/calculadora/carencia/meses/",
         {"plan": "regular", "tipo": "enfermedad", "atencion": "2025-06"}),
+    ("FigureDateForm", "fecha"): ("/cifras/", {}),
 }  # fmt: skip
 
 
@@ -133,7 +139,7 @@ def test_every_date_and_month_field_is_in_the_table():
 
 def _edge_cases():
     for (form, field), (path, base) in DATE_FIELDS.items():
-        day = form == "PotestativoStartForm"
+        day = form in {"PotestativoStartForm", "FigureDateForm"}
         for value in EDGE_DAYS if day else EDGE_MONTHS:
             yield pytest.param(path, base, field, value, id=f"{form}.{field}={value}")
 
@@ -145,8 +151,10 @@ def test_years_0000_0001_and_9999_get_a_message_beside_the_field(path, base, fie
     html = response.content.decode()
     message = re.search(rf'id="{field}_error">(.*?)</p>', html, re.S)
     assert message, f"no message beside {field}"
-    assert re.search(r"Las reglas cubren (periodos|fechas) desde|hasta (diciembre de|el año) 2099",
-                     message.group(1))  # fmt: skip
+    assert re.search(
+        r"Las (reglas|cifras) cubren (periodos|fechas) desde|hasta (diciembre de|el año) 2099",
+        message.group(1),
+    )
     assert f'value="{value}"' in html  # what was typed is kept
 
 
@@ -195,6 +203,8 @@ GET_FORMS = [
     *(f"/calculadora/carencia/resultado/?plan={plan}&" + _twice(ESTIMATOR_TWICE)
       for plan in ("regular", "potestativo", "agrario")),
     "/calculadora/latencia/?" + _twice({"aportes": ("10", "20")}),
+    "/cifras/?" + _twice({"fecha": ("2024-01-01", "x")}),
+    "/cifras/uit/?" + _twice({"fecha": ("x", "2024-01-01")}),
     "/calculadora/latencia/resultado/?" + _twice({"aportes": ("10", "x")}),
     *_wizard_pages(),
     "/que-seguro-me-corresponde/revisar/?" + _twice({"situacion": ("ninguna", "estudiante")}),

@@ -46,6 +46,10 @@ PUBLIC = [
     "/en/",
     "/en/seguros/regular/",
     "/guias/atom.xml",
+    "/cifras/",
+    "/cifras/?fecha=2024-03-15",
+    "/cifras/rmv/",
+    "/cifras/cambios.xml",
     "/sitemap.xml",
     "/robots.txt",
 ]

@@ -60,6 +60,11 @@ INDEXABLE = [
     ("suggestion thanks", GUIDE + "sugerir-proveedor/gracias/", GUIDE),
     ("english calculator result", "/en" + CALCULATOR_RESULT, "/en/calculadora/"),
     ("english wizard question", "/en" + WIZARD + "situacion/", "/en" + WIZARD),
+    ("figures", "/cifras/", "/cifras/"),
+    ("figures on a day", "/cifras/?fecha=2024-03-15", "/cifras/"),
+    ("figure", "/cifras/rmv/", "/cifras/rmv/"),
+    ("figure on a day", "/cifras/rmv/?fecha=2024-03-15", "/cifras/rmv/"),
+    ("english figure", "/en/cifras/uit/", "/en/cifras/uit/"),
 ]  # fmt: skip
 
 # (kind, path, status): error states, which must never be listed.
@@ -73,6 +78,9 @@ NOINDEX = [
     ("checklist with errors", CHECKLIST + "?paso=tramite", 400),
     ("plan without a checklist", "/seguros/vida/requisitos/", 404),
     ("missing guide", "/guias/no-existe/", 404),
+    ("figures with a bad date", "/cifras/?fecha=2026-13-01", 400),
+    ("figure with a bad date", "/cifras/rmv/?fecha=abc", 400),
+    ("unknown figure", "/cifras/igv/", 404),
     ("missing page", "/no-existe/", 404),
 ]
 

@@ -14,6 +14,7 @@ from django.contrib.staticfiles import finders
 from guides.models import Guide
 from insurance import checklists, wizard
 from insurance.models import Plan
+from insurance.rules import PARAMETER_NAMES
 from tramitit.storage import MINIFIED_PREFIX, minify_css
 
 from ..insurance.personas import PERSONAS
@@ -41,6 +42,11 @@ PAGES = [
     "/que-seguro-me-corresponde/situacion/?situacion=zzz&enviar=1",
     "/guias/",
     "/guias/?q=afiliar",
+    "/cifras/",
+    "/cifras/?fecha=2024-03-15",
+    "/cifras/?fecha=2026-13-01",
+    "/en/cifras/",
+    *(f"/cifras/{name}/" for name in PARAMETER_NAMES),
     "/no-existe/",
 ]
 
