@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from guides import views as guide_views
 from guides.sitemaps import SITEMAPS
 from insurance.api import docs as api_docs
+from insurance.api.http import json_methods
 from insurance.api.views import api
 from insurance.views import plans as plan_views
 
@@ -26,7 +27,7 @@ urlpatterns += i18n_patterns(
     # The open-data API (insurance/api/): the site's answers as JSON, in both languages.
     path("api/v1/openapi.json", api_docs.openapi_json, name="api_openapi"),
     path("api/v1/docs/", api_docs.docs, name="api_docs"),
-    path("api/v1/", api.urls),
+    path("api/v1/", json_methods(api.urls)),
     re_path(r"^api/v1/", api_docs.not_found),
     path("", include("insurance.urls")),
     path("", include("guides.urls")),

@@ -12,7 +12,9 @@
 from functools import wraps
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import (
     get_supported_language_variant,
@@ -51,6 +53,37 @@ def open_data(view):
         response["Access-Control-Allow-Origin"] = "*"
         if request.GET:
             keep_out_of_page_cache(response)  # typed values, as the HTML results
+        return response
+
+    return answer
+
+
+def json_methods(urls):
+    """django-ninja answers a method no operation takes with Django's text/html 405. Every
+    answer of the API is JSON: HEAD is answered as GET without its body, and any other
+    method gets a JSON 405 naming GET."""
+    patterns, app_name, namespace = urls
+    for pattern in patterns:
+        pattern.callback = _only_get(pattern.callback)
+    return patterns, app_name, namespace
+
+
+def _only_get(view):
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
+        response = view(request, *args, **kwargs)
+        if head:
+            request.method = "HEAD"
+            response.content = b""
+        elif response.status_code == 405:
+            response = JsonResponse(
+                {"detail": _("Esta API solo responde a GET (y HEAD).")}, status=405
+            )
+            response["Allow"] = "GET, HEAD"
+            response["Access-Control-Allow-Origin"] = "*"
         return response
 
     return answer

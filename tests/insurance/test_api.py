@@ -323,10 +323,19 @@ def test_a_path_without_its_slash_goes_to_the_one_with_it(client, path):
     assert (response.status_code, response["Location"]) == (301, f"{API}{path}/")
 
 
-def test_other_methods_are_refused_without_html(client):
-    response = client.post(ENDPOINTS["figure"])
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_other_methods_are_refused_in_json(client, method):
+    response = getattr(client, method)(ENDPOINTS["figure"])
     assert response.status_code == 405
-    assert b"<html" not in response.content.lower()
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD"
+    assert "GET" in response.json()["detail"]
+
+
+def test_head_is_answered_as_get_without_a_body(client):
+    got, head = client.get(ENDPOINTS["figure"]), client.head(ENDPOINTS["figure"])
+    assert head.status_code == got.status_code == 200
+    assert head["Content-Type"] == got["Content-Type"] and head.content == b""
 
 
 # --- Repeated parameters -------------------------------------------------------------------
