@@ -15,8 +15,9 @@ Everything happens on 127.0.0.1, in a temp dir removed at the end:
    against nginx serving the same bytes as a static file;
 5. answers nobody asked before (benchmarks.answers): distinct, valid calculator results of
    five regimes, wizard outcomes and checklist cases, against the same gunicorn and the
-   calculator result's static twin, so every request is a cache miss; ``--profile`` adds
-   an in-process cProfile of them, to show where the time goes;
+   calculator result's static twin, so every request is a cache miss, and the same
+   calculations through the JSON API (/api/v1/aportes/); ``--profile`` adds an in-process
+   cProfile of them, to show where the time goes;
 6. a soak at 128 connections on a mix of the pages, on the answers nobody asked before, and
    through nginx: errors;
 7. SQL queries per page with 1x, 10x and 100x the guides and providers (benchmarks.content).
@@ -59,7 +60,10 @@ TARGETS = {
     # three times slower than the same page answered from the page cache.
     "miss_ratio": 0.35,
     "miss_vs_hit": 3.0,
+    # Issue 12: the JSON API answers a calculation at least as fast as its HTML page.
+    "api_vs_page": 1.0,
 }
+CALCULATOR_PAGE, CALCULATOR_API = "/calculadora/resultado/", "/api/v1/aportes/"
 # Pages the server's page cache does not keep (free-form answers, ADR 3).
 NOT_KEPT = {"calculator result"}
 # Distinct URLs drawn per family: more than a 10 s run at 32 connections asks for.
@@ -224,16 +228,17 @@ def list_script(tmp: Path, name: str, paths: list[str]) -> Path:
     return script
 
 
-def bench_misses(app, twin, families, args) -> list:
+def bench_misses(app, twin, families, args, extra) -> list:
     """Each family of answers nobody asked before against the calculator result's static
-    twin, in the same gunicorn, then the three in turn."""
+    twin, in the same gunicorn, then the three in turn; then the ``extra`` families (the
+    API's twin of the calculator family), which are not part of the mix."""
     print(
         f"\nanswers nobody asked before: wrk -c{args.connections} -d{args.seconds}s, "
         f"{args.runs} runs each"
     )
     print(f"  load average before: {Path('/proc/loadavg').read_text().split()[:3]}")
     rows = []
-    for family, paths in {**families, "mix": answers_mix(families)}.items():
+    for family, paths in {**families, "mix": answers_mix(families), **extra}.items():
         script = list_script(args.tmp, f"miss-{family}", paths)
         wrk(app + paths[0], connections=args.connections, seconds=1, script=script)  # warm-up
         static, dynamic, ratios = measure(app + twin, app + paths[0], args, SHARED, script)
@@ -346,12 +351,15 @@ def main() -> int:
         )
         server = start_gunicorn(processes, {**env, "PAGE_CACHE_SECONDS": "0"}, tmp, app_port)
         wait_until_up(app + twins["home"], server)
-        for family, paths in families.items():
+        # The same calculations through the JSON API: same inputs, same form, same rules.
+        api = {"api calculator": [p.replace(CALCULATOR_PAGE, CALCULATOR_API) for p in
+                                  families["calculator"]]}  # fmt: skip
+        for family, paths in {**families, **api}.items():
             if get(app + paths[0])[0] != 200:
                 raise SystemExit(f"{paths[0]}: not 200")
             sizes[family] = mean_size(app, paths)
         sizes["mix"] = round(statistics.mean(sizes[f] for f in families))
-        results["misses"] = bench_misses(app, twins["calculator result"], families, args)
+        results["misses"] = bench_misses(app, twins["calculator result"], families, args, api)
         misses = list_script(tmp, "misses", answers_mix(families))
         soak["gunicorn, answers nobody asked before"] = soak_run(app, misses, args)
         processes.stop(server)
@@ -443,6 +451,20 @@ def report(results, soak, counted, sizes, args) -> None:
             all(r["app"]["p99"] < TARGETS["p99_ms"] for r in results["misses"]),
         ),
     ]
+    page = next(r for r in results["misses"] if r["page"] == "calculator")
+    api = next(r for r in results["misses"] if r["page"] == "api calculator")
+    api_factor = api["app"]["rps"] / page["app"]["rps"]
+    print(
+        f"\nThe JSON API's calculation: {api['app']['rps']:,.0f} req/s, against "
+        f"{page['app']['rps']:,.0f} for the HTML result page: {api_factor:.2f}x "
+        f"(target: at least {TARGETS['api_vs_page']:.1f}x)."
+    )
+    checks.append(
+        (
+            f"API calculation >= {TARGETS['api_vs_page']:.1f}x its HTML page",
+            api_factor >= TARGETS["api_vs_page"],
+        )
+    )
     # "As fast as a cached page is today": the median of the pages the page cache answered.
     hit = statistics.median(r["app"]["rps"] for r in results["gunicorn"])
     miss = next(r for r in results["misses"] if r["page"] == "calculator")
