@@ -14,8 +14,8 @@ from functools import wraps
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import (
     get_supported_language_variant,
     parse_accept_lang_header,
