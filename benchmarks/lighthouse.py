@@ -79,6 +79,10 @@ PAGES = [
     ("guides search", "/guias/?q=essalud", 200),
     ("guide", GUIDE, 200),
     ("suggest a provider", GUIDE + "sugerir-proveedor/", 200),
+    ("figures", "/cifras/", 200),
+    ("figure rmv", "/cifras/rmv/", 200),
+    ("figure potestativo premiums", "/cifras/potestativo_premiums/", 200),
+    ("api docs", "/api/v1/docs/", 200),
     ("not found", "/no-existe/", 404),
     # The English edition (issue 11): its home, a plan, a calculator result and a checklist.
     ("en home", "/en/", 200),
@@ -87,6 +91,7 @@ PAGES = [
     ("en calculator result", "/en" + CALCULATOR, 200),
     ("en checklist result", "/en" + CHECKLIST, 200),
     ("en wizard outcome", "/en" + WIZARD, 200),
+    ("en figures", "/en/cifras/", 200),
 ]  # fmt: skip
 
 # Audits that fail by design, by page: a 404 page answers 404 (SEO's http-status-code, and
