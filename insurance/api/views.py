@@ -29,7 +29,7 @@ from ..forms.estimators import (
     WaitingPlanForm,
 )
 from ..snapshot import snapshot
-from ..views.calculator import AMOUNT_TITLES, PLAN_FORMS, USER_ERRORS, _notes
+from ..views.calculator import AMOUNT_TITLES, PLAN_FORMS, USER_ERRORS, shown_notes
 from . import present, schemas
 from .http import open_data
 
@@ -177,7 +177,7 @@ def contribution(request, query: Query[ContributionQuery]):
         result,
         label=regimen.label,
         amount_title=AMOUNT_TITLES.get(result.paid_by, _("Aporte a pagar")),
-        notes=_notes(result),
+        notes=shown_notes(result),
     )
 
 
@@ -209,23 +209,8 @@ def waiting_period(request, query: Query[WaitingQuery]):
         return {**answer, "start": present.coverage_start(start)}
     months = ()
     if form.needs_months:
-        window = rules.regular_covered(
-            contributed_months=(), contingency_on=data["atencion"]
-        ).window
-        months = _valid(RegularMonthsForm(request.GET, window=window)).months
-    coverage = rules.regular_covered(
-        contributed_months=months,
-        contingency_on=data["atencion"],
-        contingency=data["tipo"],
-        pensioner=data["pensionista"],
-    )
-    start = None
-    if data["primer_aporte"]:
-        start = rules.coverage_start(
-            plan=rules.Plan.REGULAR,
-            first_contribution=data["primer_aporte"],
-            pensioner=data["pensionista"],
-        )
+        months = _valid(RegularMonthsForm(request.GET, window=form.window)).months
+    coverage, start = form.estimate(months)
     return {
         **answer,
         "coverage": present.regular_coverage(

@@ -141,6 +141,34 @@ class RegularForm(QueryForm):
         data = self.cleaned_data
         return not data["pensionista"] and data["tipo"] is rules.Contingency.ILLNESS
 
+    @property
+    def window(self) -> tuple[date, ...]:
+        """The calendar months whose contributions count for the care asked about (the rules
+        return them with any answer, so ask with none)."""
+        return rules.regular_covered(
+            contributed_months=(), contingency_on=self.cleaned_data["atencion"]
+        ).window
+
+    def estimate(self, months: tuple[date, ...] = ()):
+        """(coverage, start): whether the care is covered given the months contributed, and
+        when coverage starts if a first contribution was given (else None). The page and the
+        API both answer with this."""
+        data = self.cleaned_data
+        coverage = rules.regular_covered(
+            contributed_months=months,
+            contingency_on=data["atencion"],
+            contingency=data["tipo"],
+            pensioner=data["pensionista"],
+        )
+        start = None
+        if data["primer_aporte"]:
+            start = rules.coverage_start(
+                plan=rules.Plan.REGULAR,
+                first_contribution=data["primer_aporte"],
+                pensioner=data["pensionista"],
+            )
+        return coverage, start
+
 
 class RegularMonthsForm(QueryForm):
     """Seguro Regular, second question: which of the months before the care were paid."""

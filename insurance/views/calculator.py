@@ -83,7 +83,7 @@ def _with_query(url_name: str, query: str) -> str:
 # --- Monthly contribution ---------------------------------------------------------------
 
 
-def _notes(result) -> list[str]:
+def shown_notes(result) -> list[str]:
     """The result's notes, less those the parameter list already shows beside a value."""
     shown = {value.note for value in result.parameters}
     return [note for note in result.notes if note and note not in shown]
@@ -120,7 +120,7 @@ def calculator_result(request):
                 "result": result,
                 "amount_title": AMOUNT_TITLES.get(result.paid_by, _("Aporte a pagar")),
                 "figures": tuple(figure_for(value) for value in result.parameters),
-                "notes": _notes(result),
+                "notes": shown_notes(result),
                 "future": result.on > today,
                 "site_rounding": result.rounding is rules.Rounding.CENT_HALF_UP,
                 "rounded": result.rounding is not rules.Rounding.NONE,
@@ -158,13 +158,6 @@ def _months_page(request, form, months_form, *, invalid=False):
     return _render(request, "waiting_period_months.html", context, invalid=invalid)
 
 
-def _window(form) -> tuple:
-    """The calendar months whose contributions count for the care asked about (the rules
-    return them with any answer, so ask with none)."""
-    data = form.cleaned_data
-    return rules.regular_covered(contributed_months=(), contingency_on=data["atencion"]).window
-
-
 def _regular_rule(form) -> dict:
     """The Seguro Regular's waiting rule in force in the month of the care."""
     parameters = rules.parameters_on(form.cleaned_data["atencion"])
@@ -199,7 +192,7 @@ def waiting_period_months(request):
         return _plan_form_page(request, form, rules.Plan.REGULAR, invalid=True)
     if not form.needs_months:
         return redirect(_with_query("insurance:waiting_period_result", request.GET.urlencode()))
-    window = _window(form)
+    window = form.window
     if "aportes" in request.GET:
         ticked = request.GET.getlist("aportes")
     else:
@@ -237,23 +230,11 @@ def _regular_result(request, form):
     data = form.cleaned_data
     months_form, months = None, ()
     if form.needs_months:
-        months_form = RegularMonthsForm(request.GET, window=_window(form))
+        months_form = RegularMonthsForm(request.GET, window=form.window)
         if not months_form.is_valid():
             return _months_page(request, form, months_form, invalid=True)
         months = months_form.months
-    coverage = rules.regular_covered(
-        contributed_months=months,
-        contingency_on=data["atencion"],
-        contingency=data["tipo"],
-        pensioner=data["pensionista"],
-    )
-    start = None
-    if data["primer_aporte"]:
-        start = rules.coverage_start(
-            plan=rules.Plan.REGULAR,
-            first_contribution=data["primer_aporte"],
-            pensioner=data["pensionista"],
-        )
+    coverage, start = form.estimate(months)
     if months_form is not None:
         query = f"{form.query_string()}&{months_form.query_string()}".rstrip("&")
         change_url = _with_query("insurance:waiting_period_months", query)
