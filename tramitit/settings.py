@@ -98,6 +98,13 @@ TEMPLATES = [
             ],
         },
     },
+    # The content of the hot result pages (tramitit/jinja.py), inside the one base.html.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "tramitit.jinja.environment"},
+    },
 ]
 
 # DATABASE_URL selects PostgreSQL (or anything dj-database-url reads); set-but-empty counts

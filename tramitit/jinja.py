@@ -1,0 +1,63 @@
+"""The Jinja2 environment of the hot result pages (issue 15, docs/adr/0008-jinja-for-results.md).
+
+A calculator result, a wizard outcome and a checklist case are answers nobody asked before:
+each is rendered for one person and never served from the page cache. Django's template
+engine spent about half of such an answer walking its nodes, so these pages' content is a
+Jinja2 template (``templates/jinja2/``), compiled to Python, inside the one ``base.html``:
+the ``{% jinja %}`` tag (insurance/templatetags/jinja.py) renders it with the page's
+context.
+
+The helpers are Django's own, so both engines print the same thing:
+
+- ``_("...")`` is Django's gettext, and ``makemessages`` finds it (the files are .html);
+- ``_("... %(name)s ...")|fill(name=value)`` is ``{% blocktranslate with name=value %}``:
+  the translation is the site's own markup, the values are escaped; a blocktranslate
+  without values is ``|fill`` alone (a plain ``_()`` is escaped, as ``{% translate %}``);
+- ``url(name, *args)`` is ``{% url %}``, ``date`` and ``capfirst`` are Django's filters,
+  ``soles``, ``plain`` and ``to_confirm`` are the site's.
+"""
+
+from functools import lru_cache
+
+from django.template import defaultfilters
+from django.urls import reverse
+from django.utils.translation import get_language, gettext
+from jinja2 import ChainableUndefined, Environment
+from markupsafe import Markup
+
+from insurance.templatetags.confirm import to_confirm
+from insurance.templatetags.plan_text import plain
+from insurance.templatetags.soles import soles
+
+
+def fill(message: str, **values) -> Markup:
+    """A translated message with its placeholders filled, as ``blocktranslate`` does."""
+    return Markup(message) % values  # always, as Django does: "%%" is a literal "%"
+
+
+def capfirst(value) -> str:
+    """Django's capfirst, keeping markup safe (Django's would turn a Markup into plain text,
+    which Jinja2 would then escape a second time)."""
+    text = value if isinstance(value, str) else str(value)
+    return text[:1].upper() + text[1:]
+
+
+def url(name: str, *args) -> str:
+    """``{% url %}``. A result links to a dozen fixed pages, and reverse() costs about 30 µs
+    each: the answer depends only on the language prefix and the arguments."""
+    return _reverse(get_language(), name, args)
+
+
+@lru_cache(maxsize=1024)
+def _reverse(language: str, name: str, args: tuple) -> str:
+    return reverse(name, args=args)
+
+
+def environment(**options) -> Environment:
+    # Chainable: a missing value prints nothing, as in Django's templates, even dotted.
+    env = Environment(**{**options, "undefined": ChainableUndefined})
+    env.globals.update(_=gettext, url=url, to_confirm=to_confirm)
+    env.filters.update(
+        fill=fill, date=defaultfilters.date, capfirst=capfirst, soles=soles, plain=plain
+    )
+    return env
