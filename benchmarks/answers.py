@@ -15,6 +15,7 @@ Run by benchmarks/load.py with DJANGO_SETTINGS_MODULE=benchmarks.settings:
 
     python -m benchmarks.answers urls 20000      # JSON: {family: [url, ...]}
     python -m benchmarks.answers profile 600     # cProfile of 600 requests of the mix
+    python -m benchmarks.answers time 600        # ms per request, by family, no profiler
 """
 
 import cProfile
@@ -23,6 +24,7 @@ import json
 import pstats
 import random
 import sys
+import time
 from datetime import date, timedelta
 
 import django
@@ -149,6 +151,30 @@ def profile(count: int, top: int = 30) -> str:
     return f"{count} requests, {bad} not 200\n" + out.getvalue()
 
 
+def timing(count: int, rounds: int = 3) -> str:
+    """In-process milliseconds per request of each family (``count`` distinct URLs, best of
+    ``rounds``), through Django's test client: the server's cost without HTTP or the
+    profiler's overhead, for comparing two versions of the code on one machine."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    lines = []
+    for family, paths in urls(count * rounds, seed=11).items():
+        for path in paths[:30]:  # warm the per-process caches, as a running server has them
+            client.get(path)
+        best = float("inf")
+        for round_ in range(rounds):
+            # Checklists have a few hundred cases: later rounds go round them again.
+            batch = [paths[(round_ * count + n) % len(paths)] for n in range(count)]
+            start = time.process_time()
+            bad = sum(client.get(path).status_code != 200 for path in batch)
+            best = min(best, (time.process_time() - start) * 1000 / len(batch))
+            if bad:
+                raise SystemExit(f"{family}: {bad} of {len(batch)} answers were not 200")
+        lines.append(f"{family:<11} {best:6.2f} ms per request (best of {rounds} x {len(batch)})")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> None:
     django.setup()
     command, *args = argv or ["urls"]
@@ -156,6 +182,8 @@ def main(argv: list[str]) -> None:
         print(json.dumps(urls(int(args[0]) if args else 20000)))
     elif command == "profile":
         print(profile(int(args[0]) if args else 600))
+    elif command == "time":
+        print(timing(int(args[0]) if args else 600))
     else:
         raise SystemExit(__doc__)
 
