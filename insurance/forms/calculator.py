@@ -15,6 +15,7 @@ from .fields import (
     MoneyField,
     MonthField,
     RiskLevelField,
+    TypedChoiceField,
     month_text,
 )
 from .query import QueryForm
@@ -70,7 +71,7 @@ PAY_HINT = _("Remuneración o ingreso mensual, en soles. Por ejemplo 1,025.50.")
 class RegimenForm(QueryForm):
     """Step 1: the situation. ``cleaned_data["regimen"]`` is the registry's Regimen."""
 
-    regimen = forms.TypedChoiceField(
+    regimen = TypedChoiceField(
         label=_("¿Cuál es tu situación?"),
         choices=[(slug, regimen.label) for slug, regimen in rules.REGIMENES.items()],
         coerce=rules.REGIMENES.__getitem__,
@@ -135,11 +136,9 @@ class CalculatorForm(QueryForm):
     )
 
     def __init__(self, data=None, *, regimen: rules.Regimen, today: date, **kwargs):
-        super().__init__(data, **kwargs)
-        self.regimen = regimen
         wanted = {"regimen", "periodo", *(needed.value for needed in regimen.inputs)}
-        for name in [name for name in self.fields if name not in wanted]:
-            del self.fields[name]
+        super().__init__(data, only=wanted, **kwargs)
+        self.regimen = regimen
         self.fields["regimen"].initial = regimen.slug
         self.fields["periodo"].initial = month_text(today)
         parameters = rules.parameters_on(today)

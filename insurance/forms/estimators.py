@@ -17,6 +17,8 @@ from .fields import (
     HintedCheckboxSelectMultiple,
     HintedRadioSelect,
     MonthField,
+    MultipleChoiceField,
+    TypedChoiceField,
     month_text,
 )
 from .query import QueryForm
@@ -47,7 +49,7 @@ CONTINGENCY_HINTS = {
 class WaitingPlanForm(QueryForm):
     """Step 1 of the waiting-period estimator: the plan."""
 
-    plan = forms.TypedChoiceField(
+    plan = TypedChoiceField(
         label=_("¿Qué seguro tienes o vas a tener?"),
         choices=list(PLAN_LABELS.items()),
         coerce=rules.Plan,
@@ -98,7 +100,7 @@ class RegularForm(QueryForm):
         help_text=_("El mes en que necesitas la atención. Año y mes, por ejemplo 2025-06."),
         error_messages={"required": _("Indica el mes de la atención, por ejemplo 2025-06.")},
     )
-    tipo = forms.TypedChoiceField(
+    tipo = TypedChoiceField(
         label=_("¿Para qué es la atención?"),
         choices=list(CONTINGENCY_LABELS.items()),
         coerce=rules.Contingency,
@@ -173,7 +175,7 @@ class RegularForm(QueryForm):
 class RegularMonthsForm(QueryForm):
     """Seguro Regular, second question: which of the months before the care were paid."""
 
-    aportes = forms.MultipleChoiceField(
+    aportes = MultipleChoiceField(
         label=_("¿En cuáles de estos meses se pagó tu aporte?"),
         help_text=_("Marca cada mes en que se hizo el aporte por ti."),
         required=False,

@@ -2,8 +2,8 @@
 rules take: ``"1,025.50"`` -> ``Decimal("1025.50")``, ``"2024-05"`` -> ``date(2024, 5, 1)``,
 ``"35, 33, 4"`` -> ``(35, 33, 4)``. A bad value gets a Spanish message beside its field.
 
-Shared by the calculator's forms (``calculator``, ``estimators``); the widgets show a hint
-under each option of a choice.
+Shared by the calculator's forms (``calculator``, ``estimators``) and the wizard's; the
+widgets show a hint under each option of a choice.
 """
 
 import re
@@ -25,6 +25,32 @@ MAX_PEOPLE = 20  # people in one Potestativo family
 MAX_MONEY = Decimal("999999999999.99")  # twelve digits of soles: any pay, pension or sales
 MAX_WORKERS = 10_000_000
 MAX_LENGTH = 200  # characters in one value
+
+
+class SharedChoicesMixin:
+    """Choices declared once and never changed in place (a form may replace them whole).
+
+    Django deep-copies every declared field for each form it builds, and a choice field's
+    list with all its lazy labels with it: for a result page that builds several forms, a
+    twentieth of its time (issue 15). These fields share the list instead.
+    """
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
+        return result
+
+
+class ChoiceField(SharedChoicesMixin, forms.ChoiceField):
+    pass
+
+
+class TypedChoiceField(SharedChoicesMixin, forms.TypedChoiceField):
+    pass
+
+
+class MultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
+    pass
 
 
 class HintedChoiceWidgetMixin:
@@ -254,7 +280,7 @@ class AgesField(ParsedField):
         return tuple(ages)
 
 
-class RiskLevelField(forms.ChoiceField):
+class RiskLevelField(ChoiceField):
     """SCTR risk level 1 to 4; the norm's roman numerals (``II``) are accepted too."""
 
     ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}

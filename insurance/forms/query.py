@@ -25,8 +25,14 @@ class QueryForm(forms.Form):
 
     use_required_attribute = False
 
-    def __init__(self, data=None, *, prefill: QueryDict | None = None, **kwargs):
+    def __init__(self, data=None, *, prefill: QueryDict | None = None, only=None, **kwargs):
         kwargs.setdefault("auto_id", "%s")
+        if only is not None:
+            # Django deep-copies every declared field for each form; a form that asks only
+            # some of them (a regime's inputs) copies only those: a tenth of a result's time.
+            self.base_fields = {
+                name: field for name, field in type(self).base_fields.items() if name in only
+            }
         super().__init__(data, **kwargs)
         if prefill is not None:
             self.initial = {**self.initial, **self.values_in(prefill)}

@@ -27,6 +27,8 @@ from insurance.rules import (
 )
 from insurance.rules.inputs import MAX_AGE
 
+from .fields import MultipleChoiceField, TypedChoiceField
+
 MAX_LENGTH = 100  # characters in a typed answer: a sanity bound, not a norm
 MAX_MONEY = Decimal("999999999.99")
 NOBODY = "nadie"
@@ -98,8 +100,8 @@ class QuestionForm(forms.Form):
         ]
 
 
-def choice(label, choices, required_message, *, coerce=str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+def choice(label, choices, required_message, *, coerce=str) -> TypedChoiceField:
+    return TypedChoiceField(
         label=label,
         choices=choices,
         coerce=coerce,
@@ -409,7 +411,7 @@ class DocumentForm(QuestionForm):
 class FamilyForm(QuestionForm):
     kind = "checkboxes"
     short_label = _("Familiares a cubrir")
-    familia = forms.MultipleChoiceField(
+    familia = MultipleChoiceField(
         label=_("¿A quién más quieres cubrir?"),
         choices=[
             (Relative.SPOUSE.value, _("Mi cónyuge")),
