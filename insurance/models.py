@@ -14,8 +14,9 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from tramitit.links import reverse_cached
 
 
 class PlanManager(models.Manager):
@@ -88,7 +89,7 @@ class Plan(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("insurance:plan_detail", args=[self.slug])
+        return reverse_cached("insurance:plan_detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)

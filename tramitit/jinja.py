@@ -13,21 +13,20 @@ The helpers are Django's own, so both engines print the same thing:
 - ``_("... %(name)s ...")|fill(name=value)`` is ``{% blocktranslate with name=value %}``:
   the translation is the site's own markup, the values are escaped; a blocktranslate
   without values is ``|fill`` alone (a plain ``_()`` is escaped, as ``{% translate %}``);
-- ``url(name, *args)`` is ``{% url %}``, ``date`` and ``capfirst`` are Django's filters,
-  ``soles``, ``plain`` and ``to_confirm`` are the site's.
+- ``url(name, *args)`` is ``{% url %}`` (kept per language: tramitit/links.py);
+- ``date`` is Django's filter, ``capfirst`` Django's kept safe; ``soles``, ``plain`` and
+  ``to_confirm`` are the site's.
 """
 
-from functools import lru_cache
-
 from django.template import defaultfilters
-from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
 
 from insurance.templatetags.confirm import to_confirm
 from insurance.templatetags.plan_text import plain
 from insurance.templatetags.soles import soles
+from tramitit.links import reverse_cached
 
 
 def fill(message: str, **values) -> Markup:
@@ -42,21 +41,10 @@ def capfirst(value) -> str:
     return text[:1].upper() + text[1:]
 
 
-def url(name: str, *args) -> str:
-    """``{% url %}``. A result links to a dozen fixed pages, and reverse() costs about 30 µs
-    each: the answer depends only on the language prefix and the arguments."""
-    return _reverse(get_language(), name, args)
-
-
-@lru_cache(maxsize=1024)
-def _reverse(language: str, name: str, args: tuple) -> str:
-    return reverse(name, args=args)
-
-
 def environment(**options) -> Environment:
     # Chainable: a missing value prints nothing, as in Django's templates, even dotted.
     env = Environment(**{**options, "undefined": ChainableUndefined})
-    env.globals.update(_=gettext, url=url, to_confirm=to_confirm)
+    env.globals.update(_=gettext, url=reverse_cached, to_confirm=to_confirm)
     env.filters.update(
         fill=fill, date=defaultfilters.date, capfirst=capfirst, soles=soles, plain=plain
     )

@@ -9,7 +9,7 @@ distinguishes cases. ``Flow.resolve`` walks the answers of a request to the next
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from django.urls import reverse
+from tramitit.links import reverse_cached
 
 from ..models import Plan, Requirement
 from .questions import (
@@ -267,7 +267,7 @@ class Flow:
                 yield outcome
 
     def url(self, answers: Answers) -> str:
-        path = reverse("insurance:checklist", args=[self.plan])
+        path = reverse_cached("insurance:checklist", self.plan)
         query = answers.query
         return f"{path}?{query}" if query else path
 
