@@ -9,10 +9,12 @@ context.
 
 The helpers are Django's own, so both engines print the same thing:
 
-- ``_("...")`` is Django's gettext, and ``makemessages`` finds it (the files are .html);
+- ``_("...")`` is ``{% translate "..." %}``: Django's gettext, the translation printed as
+  the site's own text, unescaped, as Django prints a literal's; ``makemessages`` finds it
+  (the files are .html);
 - ``_("... %(name)s ...")|fill(name=value)`` is ``{% blocktranslate with name=value %}``:
   the translation is the site's own markup, the values are escaped; a blocktranslate
-  without values is ``|fill`` alone (a plain ``_()`` is escaped, as ``{% translate %}``);
+  without values is ``|fill`` alone;
 - ``url(name, *args)`` is ``{% url %}`` (kept per language: tramitit/links.py);
 - ``date`` is Django's filter, ``capfirst`` Django's kept safe; ``soles``, ``plain`` and
   ``to_confirm`` are the site's.
@@ -27,6 +29,10 @@ from insurance.templatetags.confirm import to_confirm
 from insurance.templatetags.plan_text import plain
 from insurance.templatetags.soles import soles
 from tramitit.links import reverse_cached
+
+
+def translate(message: str) -> Markup:
+    return Markup(gettext(message))
 
 
 def fill(message: str, **values) -> Markup:
@@ -44,7 +50,7 @@ def capfirst(value) -> str:
 def environment(**options) -> Environment:
     # Chainable: a missing value prints nothing, as in Django's templates, even dotted.
     env = Environment(**{**options, "undefined": ChainableUndefined})
-    env.globals.update(_=gettext, url=reverse_cached, to_confirm=to_confirm)
+    env.globals.update(_=translate, url=reverse_cached, to_confirm=to_confirm)
     env.filters.update(
         fill=fill, date=defaultfilters.date, capfirst=capfirst, soles=soles, plain=plain
     )

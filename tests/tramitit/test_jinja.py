@@ -1,0 +1,70 @@
+"""The Jinja2 helpers print what Django's tags print (ADR 8): escaping, placeholders, links
+and missing values, in both languages."""
+
+import pytest
+from django.template import engines
+from django.utils import translation
+from markupsafe import Markup
+
+from tramitit.jinja import capfirst, fill
+from tramitit.links import reverse_cached
+
+
+def jinja(source, **context):
+    return engines["jinja2"].from_string(source).render(context)
+
+
+def django(source, **context):
+    return engines["django"].from_string(source).render(context)
+
+
+def test_fill_keeps_the_translations_markup_and_escapes_the_values():
+    assert fill("<strong>%(x)s</strong>", x="<i>&") == "<strong>&lt;i&gt;&amp;</strong>"
+    assert fill("9%% de %(x)s", x="la RMV") == "9% de la RMV"
+    assert fill("<em>sin valores</em>") == "<em>sin valores</em>"
+
+
+def test_a_translation_prints_as_translate_prints_a_literal():
+    # Django trusts a literal's translation (ours, from the catalogue) and does not escape it.
+    assert jinja('{{ _("a < b & c") }}') == django('{% load i18n %}{% translate "a < b & c" %}')
+    assert jinja('<a title="{{ _("Inicio") }}">') == '<a title="Inicio">'
+
+
+def test_a_filled_translation_is_blocktranslate():
+    value = "<b>"
+    assert jinja('{{ _("Aporte de %(month)s")|fill(month=value) }}', value=value) == django(
+        "{% load i18n %}{% blocktranslate with month=value %}Aporte de {{ month }}"
+        "{% endblocktranslate %}",
+        value=value,
+    )
+
+
+def test_translations_follow_the_active_language():
+    with translation.override("en"):
+        assert jinja('{{ _("Inicio") }}') == "Home"
+    with translation.override("es"):
+        assert jinja('{{ _("Inicio") }}') == "Inicio"
+
+
+def test_capfirst_keeps_markup_safe():
+    assert capfirst(Markup("c&amp;d")) == Markup("C&amp;d")
+    assert isinstance(capfirst(Markup("x")), Markup)
+    assert jinja("{{ items|join(', ')|capfirst }}", items=["a&b", "c"]) == "A&amp;b, c"
+    assert capfirst("") == ""
+
+
+def test_a_missing_value_prints_nothing_even_dotted():
+    assert jinja("[{{ nothing }}|{{ nothing.at.all }}]") == "[|]"
+
+
+@pytest.mark.parametrize("language,prefix", [("es", ""), ("en", "/en")])
+def test_cached_links_are_kept_per_language(language, prefix):
+    with translation.override(language):
+        assert reverse_cached("insurance:plan_detail", "regular") == f"{prefix}/seguros/regular/"
+        assert jinja("{{ url('insurance:calculator') }}") == f"{prefix}/calculadora/"
+
+
+def test_the_jinja_tag_renders_with_the_page_context_and_its_arguments():
+    page = django('{% load jinja %}{% jinja "insurance/calculator/_tools.html" tool="latency" %}')
+    assert 'href="/calculadora/latencia/" aria-current="page"' in page
+    assert page.count('aria-current="page"') == 1
