@@ -20,8 +20,10 @@ The helpers are Django's own, so both engines print the same thing:
   ``to_confirm`` are the site's.
 """
 
+from collections import defaultdict
+
 from django.template import defaultfilters
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
 
@@ -32,7 +34,17 @@ from tramitit.links import reverse_cached
 
 
 def translate(message: str) -> Markup:
-    return Markup(gettext(message))
+    """Kept per language: a wizard outcome asks for some forty, and Django's gettext walks
+    three thread-locals each time. The messages are the templates' literals, so few."""
+    kept = _translations[get_language()]
+    try:
+        return kept[message]
+    except KeyError:
+        kept[message] = translation = Markup(gettext(message))
+        return translation
+
+
+_translations: defaultdict[str, dict[str, Markup]] = defaultdict(dict)
 
 
 def fill(message: str, **values) -> Markup:
