@@ -2,6 +2,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.template.backends import jinja2 as jinja2_backend
+from django.test.signals import template_rendered
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
@@ -20,6 +22,23 @@ def pytest_collection_modifyitems(config, items):
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _jinja_pages_are_recorded():
+    """The test client's ``response.templates`` and ``response.context``, for the Jinja2
+    pages too: Django instruments only its own engine while testing."""
+    render = jinja2_backend.Template.render
+
+    def recorded(self, context=None, request=None):
+        context = {} if context is None else context
+        output = render(self, context, request)  # fills in the request and processors
+        template_rendered.send(sender=self, template=self.template, context=context)
+        return output
+
+    jinja2_backend.Template.render = recorded
+    yield
+    jinja2_backend.Template.render = render
 
 
 @pytest.fixture(scope="session")

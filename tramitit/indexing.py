@@ -5,7 +5,8 @@ query string holds someone's answers (a calculator result, a wizard question, a 
 names its tool's entry page as canonical, so the unbounded space of answers folds into the
 one page worth listing. Only what must never be listed says noindex: every 4xx answer (a
 form shown again with its errors, a missing page) and what the view flags itself (a draft
-preview). ``includes/_meta.html`` writes both, through the ``page_urls`` tag.
+preview). The page frame (templates/jinja2/base.html) writes both, through
+``tramitit.frame.page_urls``.
 """
 
 from django.shortcuts import render
@@ -22,15 +23,17 @@ def render_page(
     canonical=None,
     noindex=False,
     free_form=False,
+    using=None,
 ):
-    """``render`` with the page's canonical path (``canonical``; without one, ``page_urls``
+    """``render`` with the page's canonical path (``canonical``; without one, the frame
     takes the request's path without its query string) and noindex for an error answer or
     when the caller asks. ``free_form``: the query string holds typed answers, so the
-    server's page cache does not keep the page (``keep_out_of_page_cache``)."""
+    server's page cache does not keep the page (``keep_out_of_page_cache``). ``using``:
+    the template engine, "jinja2" for the hot result pages (tramitit/jinja.py)."""
     context = {
         **(context or {}),
         "canonical_path": canonical,
         "noindex": noindex or status >= 400,
     }
-    response = render(request, template, context, status=status)
+    response = render(request, template, context, status=status, using=using)
     return keep_out_of_page_cache(response) if free_form else response

@@ -1,11 +1,12 @@
-"""The Jinja2 environment of the hot result pages (issue 15, docs/adr/0008-jinja-for-results.md).
+"""The Jinja2 environment of the page frame and the hot result pages (issue 15, ADR 8 and 9).
 
 A calculator result, a wizard outcome and a checklist case are answers nobody asked before:
 each is rendered for one person and never served from the page cache. Django's template
-engine spent about half of such an answer walking its nodes, so these pages' content is a
-Jinja2 template (``templates/jinja2/``), compiled to Python, inside the one ``base.html``:
-the ``{% jinja %}`` tag (insurance/templatetags/jinja.py) renders it with the page's
-context.
+engine spent about half of such an answer walking its nodes, so these pages are Jinja2
+templates (``templates/jinja2/``), compiled to Python. They extend the one page frame,
+``templates/jinja2/base.html``, which Django's pages reach through their ``base.html``
+(``{% frame %}``); ``{% jinja %}`` gives Django pages the pieces they share with these
+(insurance/templatetags/jinja.py).
 
 The helpers are Django's own, so both engines print the same thing:
 
@@ -16,13 +17,16 @@ The helpers are Django's own, so both engines print the same thing:
   the translation is the site's own markup, the values are escaped; a blocktranslate
   without values is ``|fill`` alone;
 - ``url(name, *args)`` is ``{% url %}`` (kept per language: tramitit/links.py);
-- ``date`` is Django's filter, ``capfirst`` Django's kept safe; ``soles``, ``plain`` and
-  ``to_confirm`` are the site's.
+- ``date`` is Django's filter, ``capfirst`` Django's kept safe, ``static()`` is
+  ``{% static %}``; ``soles``, ``plain`` and ``to_confirm`` are the site's;
+- the frame's own (templates/jinja2/base.html): ``language()``, ``page_urls()`` and
+  ``language_switch()`` (tramitit/frame.py).
 """
 
 from collections import defaultdict
 
 from django.template import defaultfilters
+from django.templatetags.static import static
 from django.utils.translation import get_language, gettext
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
@@ -30,6 +34,7 @@ from markupsafe import Markup
 from insurance.templatetags.confirm import to_confirm
 from insurance.templatetags.plan_text import plain
 from insurance.templatetags.soles import soles
+from tramitit.frame import language_switch, page_urls
 from tramitit.links import reverse_cached
 
 
@@ -62,7 +67,15 @@ def capfirst(value) -> str:
 def environment(**options) -> Environment:
     # Chainable: a missing value prints nothing, as in Django's templates, even dotted.
     env = Environment(**{**options, "undefined": ChainableUndefined})
-    env.globals.update(_=translate, url=reverse_cached, to_confirm=to_confirm)
+    env.globals.update(
+        _=translate,
+        url=reverse_cached,
+        static=static,
+        language=get_language,
+        page_urls=page_urls,
+        language_switch=language_switch,
+        to_confirm=to_confirm,
+    )
     env.filters.update(
         fill=fill, date=defaultfilters.date, capfirst=capfirst, soles=soles, plain=plain
     )

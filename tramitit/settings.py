@@ -98,12 +98,15 @@ TEMPLATES = [
             ],
         },
     },
-    # The content of the hot result pages (tramitit/jinja.py), inside the one base.html.
+    # The page frame and the hot result pages (tramitit/jinja.py, docs/adr/0008).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "tramitit.jinja.environment"},
+        "OPTIONS": {
+            "environment": "tramitit.jinja.environment",
+            "context_processors": ["tramitit.context_processors.navigation"],
+        },
     },
 ]
 

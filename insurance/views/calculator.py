@@ -63,7 +63,7 @@ ENTRY_PAGES = {
 }
 
 
-def _render(request, template, context, *, invalid=False):
+def _render(request, template, context, *, invalid=False, using=None):
     context = {"covered_from": rules.covered_from(), **context}
     return render_page(
         request,
@@ -72,6 +72,7 @@ def _render(request, template, context, *, invalid=False):
         status=400 if invalid else 200,
         canonical=reverse(ENTRY_PAGES[request.resolver_match.url_name]),
         free_form=bool(request.GET),  # a typed pay, age or month
+        using=using,
     )
 
 
@@ -129,7 +130,7 @@ def calculator_result(request):
                 "change_url": _with_query("insurance:calculator", form.query_string()),
                 "json_url": twin_url(request, "contribution"),
             }
-            return _render(request, "result.html", context)
+            return _render(request, "result.html", context, using="jinja2")
     return _render(request, "form.html", {"form": form, "regimen": regimen}, invalid=True)
 
 

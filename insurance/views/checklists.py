@@ -66,7 +66,9 @@ def checklist(request, slug):
             whatsapp_url=WHATSAPP + quote(f"{checklist.title}: {share_url}", safe=""),
             json_url=twin_url(request, "checklist", plan=slug),
         )
-        return render_page(request, f"{TEMPLATES}/checklist.html", context, status=status)
+        return render_page(
+            request, f"{TEMPLATES}/checklist.html", context, status=status, using="jinja2"
+        )
     context["title"] = checklists.describe(plan, outcome.answers)
     if isinstance(outcome, checklists.Explained):
         context["notes"] = checklists.explanation_notes(plan, flow, outcome)

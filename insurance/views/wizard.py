@@ -38,7 +38,7 @@ RELATIVES = {
 }
 
 
-def _render(request, template, context, status=200):
+def _render(request, template, context, status=200, using=None):
     """A question, the review or an outcome is one path through the answers: search engines
     keep the start page for all of them (ADR 4)."""
     return render_page(
@@ -48,6 +48,7 @@ def _render(request, template, context, status=200):
         status=status,
         canonical=reverse("insurance:wizard"),
         free_form=bool(request.GET),  # typed ages, pay, dates among the answers
+        using=using,
     )
 
 
@@ -155,7 +156,7 @@ def result(request):
         "share_url": request.build_absolute_uri(wizard.result_url(items)),
         "json_url": twin_url(request, "plans"),
     }
-    return _render(request, f"{TEMPLATES}/result.html", context)
+    return _render(request, f"{TEMPLATES}/result.html", context, using="jinja2")
 
 
 def _entry(match: rules.Match, plan, flows, profile: rules.Profile, on) -> dict:

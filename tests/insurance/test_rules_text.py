@@ -503,7 +503,7 @@ def test_lists_join_their_pieces_in_one_sentence():
 
 def test_a_text_is_a_value():
     """Equal texts are one note (the calculator shows a parameter's note once) and can key
-    a cache (the {% memo %} fragments)."""
+    a cache."""
     assert text._("Nota %(n)s.", n=1) == text._("Nota %(n)s.", n=1)
     assert hash(rules.parameters_on(ON).rmv) == hash(rules.parameters_on(ON).rmv)
 
