@@ -24,32 +24,58 @@ The helpers are Django's own, so both engines print the same thing:
 """
 
 from collections import defaultdict
+from functools import lru_cache
 
 from django.template import defaultfilters
 from django.templatetags.static import static
+from django.urls import get_script_prefix
 from django.utils.translation import get_language, gettext
-from jinja2 import ChainableUndefined, Environment
+from jinja2 import ChainableUndefined, Environment, Template
 from markupsafe import Markup
 
 from insurance.templatetags.confirm import to_confirm
 from insurance.templatetags.plan_text import plain
 from insurance.templatetags.soles import soles
 from tramitit.frame import language_switch, page_urls
-from tramitit.links import reverse_cached
+from tramitit.links import reverse_in
 
 
-def translate(message: str) -> Markup:
-    """Kept per language: a wizard outcome asks for some forty, and Django's gettext walks
-    three thread-locals each time. The messages are the templates' literals, so few."""
-    kept = _translations[get_language()]
-    try:
-        return kept[message]
-    except KeyError:
-        kept[message] = translation = Markup(gettext(message))
-        return translation
+class Page(Template):
+    """A template whose every render binds ``_`` and ``url`` to the language and script
+    prefix active when it starts; its includes share them. A result page asks for some
+    sixty translations and links, and each Django ``get_language()`` walks asgiref's
+    thread-locals (issue 15)."""
+
+    def render(self, *args, **kwargs) -> str:
+        return super().render({**dict(*args, **kwargs), **_helpers()})
+
+
+def _helpers() -> dict:
+    language, prefix = get_language(), get_script_prefix()
+    # Kept per language: the messages are the templates' literals, so few.
+    kept = _translations[language]
+
+    def translate(message: str) -> Markup:
+        try:
+            return kept[message]
+        except KeyError:
+            kept[message] = translation = Markup(gettext(message))
+            return translation
+
+    def url(name: str, *args, **kwargs) -> str:
+        return reverse_in(language, prefix, name, args, tuple(sorted(kwargs.items())))
+
+    return {"_": translate, "url": url}
 
 
 _translations: defaultdict[str, dict[str, Markup]] = defaultdict(dict)
+
+
+@lru_cache(maxsize=256)
+def static_url(path: str) -> str:
+    """``{% static %}``, kept: the storage's manifest is read once per process anyway, and
+    every page asks for its three or four files."""
+    return static(path)
 
 
 def fill(message: str, **values) -> Markup:
@@ -67,10 +93,9 @@ def capfirst(value) -> str:
 def environment(**options) -> Environment:
     # Chainable: a missing value prints nothing, as in Django's templates, even dotted.
     env = Environment(**{**options, "undefined": ChainableUndefined})
+    env.template_class = Page
     env.globals.update(
-        _=translate,
-        url=reverse_cached,
-        static=static,
+        static=static_url,
         language=get_language,
         page_urls=page_urls,
         language_switch=language_switch,

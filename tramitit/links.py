@@ -14,9 +14,12 @@ from django.utils.translation import get_language
 
 
 def reverse_cached(name: str, *args, **kwargs) -> str:
-    return _reverse(get_language(), get_script_prefix(), name, args, tuple(sorted(kwargs.items())))
+    return reverse_in(
+        get_language(), get_script_prefix(), name, args, tuple(sorted(kwargs.items()))
+    )
 
 
 @lru_cache(maxsize=4096)
-def _reverse(language: str, prefix: str, name: str, args: tuple, kwargs: tuple) -> str:
+def reverse_in(language: str, prefix: str, name: str, args: tuple, kwargs: tuple) -> str:
+    """reverse() as ``language`` and ``prefix`` (the active ones: they are the key)."""
     return reverse(name, args=args, kwargs=dict(kwargs))

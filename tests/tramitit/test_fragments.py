@@ -20,7 +20,7 @@ def cases() -> list[str]:
 
 def forget_everything_kept():
     jinja._translations.clear()
-    for kept in (links._reverse, frame._twins, text._words, text._mark_spanish):
+    for kept in (links.reverse_in, frame._twins, text._words, text._mark_spanish):
         kept.cache_clear()
 
 

@@ -68,3 +68,31 @@ def test_the_jinja_tag_renders_with_the_page_context_and_its_arguments():
     page = django('{% load jinja %}{% jinja "insurance/calculator/_tools.html" tool="latency" %}')
     assert 'href="/calculadora/latencia/" aria-current="page"' in page
     assert page.count('aria-current="page"') == 1
+
+
+def test_static_files_are_linked_as_the_static_tag_links_them():
+    assert jinja("{{ static('css/site.css') }}") == django(
+        "{% load static %}{% static 'css/site.css' %}"
+    )
+
+
+def test_a_render_keeps_the_language_it_started_in_and_the_next_takes_the_new_one():
+    template = engines["jinja2"].from_string("{{ _('Inicio') }} {{ url('insurance:home') }}")
+    with translation.override("en"):
+        assert template.render() == "Home /en/"
+    with translation.override("es"):
+        assert template.render() == "Inicio /"
+
+
+@pytest.mark.django_db
+def test_a_django_page_fills_the_jinja_frame_with_its_blocks(client):
+    page = client.get("/seguros/").content.decode()
+    assert "<title>Los cinco seguros de EsSalud · Tramitit Salud</title>" in page
+    assert 'href="/static/css/home.' in page  # its styles block
+    assert page.count('class="site-header"') == 1 and page.count('class="site-footer"') == 1
+
+
+def test_a_page_that_fills_no_title_gets_the_sites():
+    page = django('{% extends "base.html" %}{% block content %}<p>x</p>{% endblock %}')
+    assert "<title>Tramitit Salud: tu camino a EsSalud</title>" in page
+    assert '<main id="contenido" tabindex="-1">\n    <p>x</p>' in page
