@@ -346,6 +346,31 @@ def raw_answers(data: MultiValueDict) -> dict[str, tuple[str, ...]]:
     return raw
 
 
+def answered(
+    question: Question, values: tuple[str, ...], answers: Answers, on: date
+) -> forms.QuestionForm | None:
+    """The form bound to ``values``, if they are a valid answer after ``answers``; else None.
+
+    A worker keeps the valid forms it has bound, by answer, earlier answers and day (issue
+    15): an outcome replays six or seven questions, and most are the same few choices for
+    everyone. Each form gets its own copy of the earlier answers, so a kept one can never
+    read a later answer of whoever asked first."""
+    try:
+        return _kept(question, values, tuple(answers.items()), on)
+    except TypeError:  # an earlier answer that cannot be a key: bound, not kept
+        return _validated(question, values, dict(answers), on)
+
+
+@lru_cache(maxsize=1024)  # about 3.5 MB a worker when full
+def _kept(question, values, earlier, on):
+    return _validated(question, values, dict(earlier), on)
+
+
+def _validated(question, values, answers, on):
+    form = question.bind(list(values), answers=answers, on=on)
+    return form if form.is_valid() else None
+
+
 def walk(data: MultiValueDict, *, on: date) -> Walk:
     """Replay ``data`` along the flow; ``on`` is today (no answer may be later)."""
     raw = raw_answers(data)
@@ -361,8 +386,8 @@ def walk(data: MultiValueDict, *, on: date) -> Walk:
         elif question.id not in raw:
             return Walk(tuple(steps), question, raw, answers, on)
         else:
-            form = question.bind(list(raw[question.id]), answers=answers, on=on)
-            if not form.is_valid():
+            form = answered(question, raw[question.id], answers, on)
+            if form is None:
                 return Walk(tuple(steps), question, raw, answers, on)
             answers[question.id] = form.value
             steps.append(Step(question, form, form.value, raw[question.id]))

@@ -783,3 +783,25 @@ def test_a_relatives_checklist_knows_who_registers_them(client, name, change, ti
     link, found = opened[0]
     assert isinstance(found, checklists.Complete), link["url"]
     assert dict(found.answers.pairs)["titular"] == titular
+
+
+def test_a_valid_answer_is_bound_once_per_answer_earlier_answers_and_day():
+    situation = wizard.QUESTIONS[0]
+    first = wizard.answered(situation, ("dependiente",), {}, ON)
+    assert first is not None and first.value is rules.Situation.EMPLOYEE
+    assert wizard.answered(situation, ("dependiente",), {}, ON) is first
+    assert wizard.answered(situation, ("independiente",), {}, ON) is not first
+    assert wizard.answered(situation, ("dependiente",), {}, date(2025, 1, 1)) is not first
+    assert wizard.answered(situation, ("no-existe",), {}, ON) is None
+
+
+def test_a_kept_answer_never_sees_the_answers_given_after_it():
+    """Two people share their first answers; a form kept from the first must not carry the
+    first person's later answers into the second one's outcome."""
+    one = wizard.walk(query_of("?situacion=pensionista&pension=onp-afp&bombero=no"), on=ON)
+    two = wizard.walk(query_of("?situacion=pensionista&pension=onp-afp&bombero=si"), on=ON)
+    assert [s.form for s in one.steps[:2]] == [s.form for s in two.steps[:2]]  # kept
+    situation, pension = two.steps[0].form, two.steps[1].form
+    assert situation.answers == {}
+    assert pension.answers == {"situacion": rules.Situation.PENSIONER}
+    assert one.answers["bombero"] is False and two.answers["bombero"] is True
