@@ -24,7 +24,7 @@ The helpers are Django's own, so both engines print the same thing:
 """
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django.template import defaultfilters
 from django.templatetags.static import static
@@ -71,6 +71,21 @@ def _helpers() -> dict:
 _translations: defaultdict[str, dict[str, Markup]] = defaultdict(dict)
 
 
+def kept(environment: Environment, name: str, **values) -> Markup:
+    """``{% include name %}`` with only ``values``, rendered once per language, script
+    prefix and values, for a piece that depends on nothing else: the figures in force in a
+    month, which every calculator result of that month and regime shows (issue 15)."""
+    try:
+        return _kept(environment, get_language(), get_script_prefix(), name, tuple(values.items()))
+    except TypeError:  # a value that cannot be a key: rendered, never kept
+        return Markup(environment.get_template(name).render(values))
+
+
+@lru_cache(maxsize=512)
+def _kept(environment, language, prefix, name, values) -> Markup:
+    return Markup(environment.get_template(name).render(dict(values)))
+
+
 @lru_cache(maxsize=256)
 def static_url(path: str) -> str:
     """``{% static %}``, kept: the storage's manifest is read once per process anyway, and
@@ -95,6 +110,7 @@ def environment(**options) -> Environment:
     env = Environment(**{**options, "undefined": ChainableUndefined})
     env.template_class = Page
     env.globals.update(
+        kept=partial(kept, env),
         static=static_url,
         language=get_language,
         page_urls=page_urls,

@@ -1,11 +1,11 @@
 """What each worker keeps to answer faster (issue 15) never changes a page: 50 answers
 nobody asked before, rendered with nothing kept, then again once the translations, links,
-escaped texts and language twins are warm from other answers."""
+escaped texts, language twins and the wizard's answers are warm from other answers."""
 
 import pytest
 
 from benchmarks import answers
-from insurance import text
+from insurance import text, wizard
 from tramitit import frame, jinja, links
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,16 @@ def cases() -> list[str]:
 
 def forget_everything_kept():
     jinja._translations.clear()
-    for kept in (links.reverse_in, frame._twins, text._words, text._mark_spanish):
+    kept_by_workers = (
+        links.reverse_in,
+        frame._twins,
+        text._words,
+        text._mark_spanish,
+        wizard._kept,
+        jinja.static_url,
+        jinja._kept,
+    )
+    for kept in kept_by_workers:
         kept.cache_clear()
 
 

@@ -6,6 +6,7 @@ from django.template import engines
 from django.utils import translation
 from markupsafe import Markup
 
+from tramitit import jinja as jinja_env
 from tramitit.jinja import capfirst, fill
 from tramitit.links import reverse_cached
 
@@ -96,3 +97,26 @@ def test_a_page_that_fills_no_title_gets_the_sites():
     page = django('{% extends "base.html" %}{% block content %}<p>x</p>{% endblock %}')
     assert "<title>Tramitit Salud: tu camino a EsSalud</title>" in page
     assert '<main id="contenido" tabindex="-1">\n    <p>x</p>' in page
+
+
+def test_a_kept_piece_is_rendered_once_per_language_and_values(monkeypatch):
+    environment = engines["jinja2"].env
+    jinja_env._kept.cache_clear()
+    renders = []
+    real = environment.get_template
+
+    def counted(name, *args, **kwargs):
+        renders.append(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(environment, "get_template", counted)
+    piece = "{{ kept('includes/_json_twin.html', json_url=link) }}"
+    template = engines["jinja2"].from_string(piece)
+    first = template.render({"link": "/api/v1/x"})
+    assert template.render({"link": "/api/v1/x"}) == first and len(renders) == 1
+    assert "/api/v1/y" in template.render({"link": "/api/v1/y"}) and len(renders) == 2
+    with translation.override("en"):
+        assert template.render({"link": "/api/v1/x"}) != first and len(renders) == 3
+    # A value that cannot be a key is rendered each time, never kept.
+    engines["jinja2"].from_string("{{ kept('includes/_json_twin.html', json_url=[1]) }}").render()
+    assert len(renders) == 4
