@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -184,7 +184,7 @@ class Parameters:
 PARAMETER_NAMES = tuple(f.name for f in dataclasses.fields(Parameters) if f.name != "on")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one table is one file's reading: known by identity
 class ParameterTable:
     covered_from: date
     histories: dict[str, tuple[ParameterValue, ...]]
@@ -197,6 +197,14 @@ def parameters_on(day: date) -> Parameters:
         raise PeriodNotCovered(
             _("Las reglas cubren periodos desde %(first)s.", first=month_label(table.covered_from))
         )
+    return _values_on(table, day)
+
+
+@lru_cache(maxsize=512)  # the months people ask about, and today: a few KB each
+def _values_on(table: ParameterTable, day: date) -> Parameters:
+    """Kept by table and day: a calculator result asks for the same day three times, and
+    every worker answers the same few months all day (issue 15). The key holds the table,
+    so a table loaded later (a test's) never gets another's values."""
     values = {name: _in_force(history, day) for name, history in table.histories.items()}
     return Parameters(on=day, **values)
 

@@ -164,6 +164,22 @@ def test_next_years_uit_is_a_data_change_only(monkeypatch):
     assert rules.parameter_history("uit")[-2].end == date(2026, 12, 31)
 
 
+def test_the_values_of_a_day_are_read_once_per_table(monkeypatch):
+    day = date(2025, 3, 1)
+    kept = rules.parameters_on(day)
+    assert rules.parameters_on(day) is kept
+    assert rules.parameters_on(date(2025, 4, 1)) is not kept
+    # Another reading of the file, as a test or a reload makes, never gets the kept values.
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data["parameters"]["rmv"]["history"][-1]["value"] = "9999.00"
+    table = load_table(yaml.safe_dump(data, allow_unicode=True))
+    monkeypatch.setattr(parameters_module, "_table", lambda: table)
+    today = date(2026, 11, 1)
+    assert rules.parameters_on(today).rmv.value == Decimal("9999.00")
+    monkeypatch.undo()
+    assert rules.parameters_on(today).rmv.value != Decimal("9999.00")
+
+
 _END = {"checked": date(2026, 11, 22), "may_last_until": date(2025, 6, 30), "note": "Prueba."}
 
 
