@@ -15,6 +15,7 @@ same in both languages). A ``Date`` is a day shown in the active language's form
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 # Django's format names, so the site's format modules decide how a date reads.
 DAY = "DATE_FORMAT"  # 1 de octubre de 2026 / 1 October 2026
@@ -83,6 +84,12 @@ class Text:
     translations: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
+        try:
+            return _shown(_hooks, _hooks.language(), self)
+        except TypeError:  # a value that cannot be a key: shown, never kept
+            return self._shown()
+
+    def _shown(self) -> str:
         template = self._template()
         if not self.args:
             return template
@@ -99,6 +106,14 @@ class Text:
         if self.context:
             return _hooks.pgettext(self.context, self.msgid)
         return _hooks.gettext(self.msgid)
+
+
+@lru_cache(maxsize=4096)  # short sentences: well under 2 MB when full
+def _shown(hooks: Hooks, language: str | None, text: Text) -> str:
+    """A sentence as shown, kept by hooks, language and text (issue 15): a result page shows
+    the same few dozen sentences to everyone who asks about the same month; each is a
+    catalogue look-up through Django's thread-locals, then its values, each another."""
+    return text._shown()
 
 
 @dataclass(frozen=True)

@@ -508,6 +508,28 @@ def test_a_text_is_a_value():
     assert hash(rules.parameters_on(ON).rmv) == hash(rules.parameters_on(ON).rmv)
 
 
+def test_a_sentence_is_kept_by_its_hooks_and_language(hooks):
+    looked_up = []
+
+    def gettext(msgid):
+        looked_up.append(msgid)
+        return shout(msgid)
+
+    counted = text.Hooks(gettext, FAKE.ngettext, FAKE.pgettext, lambda: "en", FAKE.format_date)
+    hooks(counted)
+    sentence = text._("Aporte de %(month)s.", month="mayo")
+    assert str(sentence) == str(text._("Aporte de %(month)s.", month="mayo")) == "APORTE DE mayo."
+    assert looked_up == ["Aporte de %(month)s."]  # an equal text is the same sentence
+    assert str(text._("Aporte de %(month)s.", month="junio")) == "APORTE DE junio."
+    hooks(text.SPANISH)
+    assert str(sentence) == "Aporte de mayo."
+    # A value that cannot be a key is shown each time, never kept.
+    hooks(counted)
+    assert str(text._("Edades: %(ages)s.", ages=[35, 4])) == "EDADES: [35, 4]."
+    assert str(text._("Edades: %(ages)s.", ages=[35, 4])) == "EDADES: [35, 4]."
+    assert looked_up.count("Edades: %(ages)s.") == 2
+
+
 def _broken(edit):
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     edit(data["parameters"])
