@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from insurance import checklists
 from insurance.checklists import INVALID, MISSING, QUESTIONS, REQUIRED, UNUSED_INVALID
 
+from .fields import SharedChoicesMixin
+
 MAX_QUOTED = 40  # characters of a bad answer quoted back in its error message
 
 # The options, as a person answers them.
@@ -107,7 +109,7 @@ UNUSED_INVALID_MESSAGE = _(
 )
 
 
-class AnswerField(forms.ChoiceField):
+class AnswerField(SharedChoicesMixin, forms.ChoiceField):
     """One question's answer; a bad value is quoted back, cut short."""
 
     def validate(self, value):
@@ -133,12 +135,6 @@ class ChecklistForm(forms.Form):
         super().__init__(data)
         self.flow = flow
         self.outcome = None
-        for question in QUESTIONS:
-            self.fields[question] = AnswerField(
-                required=False,
-                choices=[("", "")] + list(LABELS[question].items()),
-                error_messages={"invalid_choice": INVALID_CHOICE},
-            )
 
     def clean(self):
         cleaned = super().clean()
@@ -189,12 +185,13 @@ class ChecklistForm(forms.Form):
         return items
 
     def summary(self, answers: checklists.Answers) -> list[dict]:
-        """The answers given so far, each with a link to change it."""
+        """The answers given so far, each with a link to change it. The labels are strings
+        in the request's language: a template reads each lazy label three times."""
         return [
             {
                 "question": question,
-                "label": SHORT_LABELS[question],
-                "answer": self.label(question, value),
+                "label": str(SHORT_LABELS[question]),
+                "answer": str(self.label(question, value)),
                 "change_url": self.flow.url(answers.before(question)),
             }
             for question, value in answers.asked
@@ -222,3 +219,17 @@ class ChecklistForm(forms.Form):
             "hidden": outcome.answers.asked,
             "given": dict(outcome.answers.pairs),
         }
+
+
+# One field per question, after "paso", declared once: building eleven choice fields for
+# every request was a tenth of a checklist case's time (issue 15); each form copies them.
+ChecklistForm.base_fields.update(
+    {
+        question: AnswerField(
+            required=False,
+            choices=[("", "")] + list(LABELS[question].items()),
+            error_messages={"invalid_choice": INVALID_CHOICE},
+        )
+        for question in QUESTIONS
+    }
+)

@@ -512,3 +512,20 @@ def test_the_list_keeps_its_ticks_and_shares_its_address(client):
     text = parse_qs(urlsplit(unescape(share.group(1))).query)["text"][0]
     assert share.group(1).startswith("https://wa.me/?text=")
     assert text == f"{response.context['checklist'].title}: http://testserver{case}"
+
+
+def test_each_form_gets_its_own_copy_of_the_questions_declared_once():
+    from insurance.checklists import QUESTIONS
+    from insurance.forms.checklists import ChecklistForm
+
+    flow = load_flow(Plan.objects.get(slug="regular"))
+    one = ChecklistForm({"tramite": "inscripcion", "familiar": "x"}, flow=flow)
+    two = ChecklistForm({"tramite": "inscripcion"}, flow=flow)
+    assert list(one.fields) == ["paso", *QUESTIONS]
+    assert one.fields["familiar"] is not two.fields["familiar"]
+    assert not one.is_valid() and "familiar" in one.errors
+    assert two.is_valid() and not two.errors
+    # A form that replaces its choices leaves every other form's alone.
+    one.fields["tramite"].choices = [("", "")]
+    assert "baja" in dict(two.fields["tramite"].choices)
+    assert "baja" in dict(ChecklistForm({}, flow=flow).fields["tramite"].choices)
