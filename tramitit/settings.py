@@ -58,7 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "tramitit.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTTP caching (docs/adr/0003-edge-caching.md). Responses travel up this list: the policy
     # sees the cookies and Vary headers that sessions, locale and CSRF add below it; the page

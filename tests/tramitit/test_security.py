@@ -49,6 +49,56 @@ def test_every_response_carries_the_security_headers(client, path):
     assert response["X-Frame-Options"] == "DENY"
 
 
+def _policy_of(view, middleware_class=None, **settings_changes):
+    from django.http import HttpResponse
+    from django.test import RequestFactory, override_settings
+
+    from tramitit.middleware import CSPMiddleware
+
+    with override_settings(**settings_changes):
+        get_response = lambda request: view(request) or HttpResponse("<p>x</p>")  # noqa: E731
+        middleware = (middleware_class or CSPMiddleware)(get_response)
+        response = middleware(RequestFactory().get("/"))
+    return response.get("Content-Security-Policy"), response.get(
+        "Content-Security-Policy-Report-Only"
+    )
+
+
+def test_the_policy_built_once_is_django_csps_own_and_follows_the_settings():
+    from csp.utils import build_policy
+
+    assert _policy_of(lambda request: None) == (build_policy(), None)
+    stricter = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert _policy_of(
+        lambda request: None,
+        CONTENT_SECURITY_POLICY=stricter,
+        CONTENT_SECURITY_POLICY_REPORT_ONLY=stricter,
+    ) == ("default-src 'none'", "default-src 'none'")
+    assert _policy_of(lambda request: None) == (build_policy(), None)  # and back
+
+
+def test_a_response_with_a_policy_of_its_own_keeps_it():
+    from csp.constants import NONCE
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+
+    @csp_update({"img-src": ["https://example.org"]})
+    def view(request):
+        return HttpResponse("<p>x</p>")
+
+    enforced, _ = _policy_of(view)
+    assert "img-src 'self' data: https://example.org" in enforced
+
+    # A nonce asked for goes through django-csp, which adds it where the settings say.
+    nonces = {"DIRECTIVES": {"script-src": ["'self'", NONCE]}}
+
+    def with_nonce(request):
+        return HttpResponse(f"<script nonce='{request.csp_nonce}'></script>")
+
+    enforced, _ = _policy_of(with_nonce, CONTENT_SECURITY_POLICY=nonces)
+    assert "script-src 'self' 'nonce-" in enforced
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_have_no_inline_scripts_but_json_ld(client, path):
     html = client.get(path).content.decode()
