@@ -166,7 +166,10 @@ class ContributionQuery(Schema):
 def contribution(request, query: Query[ContributionQuery]):
     """The monthly contribution, as /calculadora/resultado/ computes it: each `regimen` reads
     only the inputs it needs (`periodo` YYYY-MM always)."""
-    regimen = _valid(RegimenForm(request.GET)).cleaned_data["regimen"]
+    # No form to build for a known situation; an unknown one gets the form's message.
+    regimen = (
+        RegimenForm.chosen(request.GET) or _valid(RegimenForm(request.GET)).cleaned_data["regimen"]
+    )
     form = _valid(CalculatorForm(request.GET, regimen=regimen, today=rules_today()))
     try:
         result = rules.calculate(form.to_input())

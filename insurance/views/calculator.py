@@ -104,10 +104,9 @@ def calculator(request):
 
 def calculator_result(request):
     today = rules_today()
-    choice = RegimenForm(request.GET)
-    if not choice.is_valid():
-        return _render(request, "start.html", {"form": choice}, invalid=True)
-    regimen = choice.cleaned_data["regimen"]
+    regimen = RegimenForm.chosen(request.GET)
+    if regimen is None:
+        return _render(request, "start.html", {"form": RegimenForm(request.GET)}, invalid=True)
     form = CalculatorForm(request.GET, regimen=regimen, today=today)
     if form.is_valid():
         try:

@@ -327,3 +327,18 @@ def test_latency_form_takes_its_limit_from_the_table():
     assert not form.is_valid()
     assert "como máximo 36 aportes" in form.errors["aportes"][0]
     assert LatencyForm(QueryDict("aportes=36"), today=TODAY).is_valid()
+
+
+SLUGS = st.sampled_from([*rules.REGIMENES, "", " regular", "REGULAR", "vida ", "no-existe"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(SLUGS, st.text(max_size=12)), max_size=3))
+def test_the_situation_chosen_is_the_forms_own_reading(values):
+    """``RegimenForm.chosen`` skips the form on a result page: it must agree with it on any
+    query string, a name given twice or not at all included."""
+    query = QueryDict(mutable=True)
+    query.setlist("regimen", values)
+    form = RegimenForm(query)
+    expected = form.cleaned_data["regimen"] if form.is_valid() else None
+    assert RegimenForm.chosen(query) is expected
