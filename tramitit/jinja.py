@@ -23,6 +23,7 @@ The helpers are Django's own, so both engines print the same thing:
   ``language_switch()`` (tramitit/frame.py).
 """
 
+import datetime
 from collections import defaultdict
 from functools import lru_cache, partial
 
@@ -98,6 +99,20 @@ def fill(message: str, **values) -> Markup:
     return Markup(message) % values  # always, as Django does: "%%" is a literal "%"
 
 
+def date(value, format_name=None) -> str:
+    """Django's ``date`` filter; a day (not a time, which depends on the time zone) is
+    written once per format and language: Django looks the format up in the active
+    language's modules each time, a hundredth of a result page (issue 15)."""
+    if type(value) is not datetime.date:
+        return defaultfilters.date(value, format_name)
+    return _written(value, format_name, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _written(day, format_name, language) -> str:
+    return defaultfilters.date(day, format_name)
+
+
 def capfirst(value) -> str:
     """Django's capfirst, keeping markup safe (Django's would turn a Markup into plain text,
     which Jinja2 would then escape a second time)."""
@@ -117,7 +132,5 @@ def environment(**options) -> Environment:
         language_switch=language_switch,
         to_confirm=to_confirm,
     )
-    env.filters.update(
-        fill=fill, date=defaultfilters.date, capfirst=capfirst, soles=soles, plain=plain
-    )
+    env.filters.update(fill=fill, date=date, capfirst=capfirst, soles=soles, plain=plain)
     return env

@@ -1,11 +1,14 @@
 """What each worker keeps to answer faster (issue 15) never changes a page: 50 answers
 nobody asked before, rendered with nothing kept, then again once the translations, links,
-escaped texts, language twins and the wizard's answers are warm from other answers."""
+escaped texts, language twins, the wizard's answers, the rules' sentences and values of a day
+and the days written are warm from other answers."""
 
 import pytest
 
 from benchmarks import answers
 from insurance import text, wizard
+from insurance.rules import parameters
+from insurance.rules import text as rules_text
 from tramitit import frame, jinja, links
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +31,9 @@ def forget_everything_kept():
         wizard._kept,
         jinja.static_url,
         jinja._kept,
+        jinja._written,
+        rules_text._shown,
+        parameters._values_on,
     )
     for kept in kept_by_workers:
         kept.cache_clear()

@@ -120,3 +120,22 @@ def test_a_kept_piece_is_rendered_once_per_language_and_values(monkeypatch):
     # A value that cannot be a key is rendered each time, never kept.
     engines["jinja2"].from_string("{{ kept('includes/_json_twin.html', json_url=[1]) }}").render()
     assert len(renders) == 4
+
+
+def test_a_day_is_written_in_the_language_of_the_page():
+    import datetime
+
+    from django.template import defaultfilters
+
+    page = engines["jinja2"].from_string('{{ day|date("DATE_FORMAT") }}')
+    day = datetime.date(2026, 5, 1)
+    jinja_env._written.cache_clear()
+    assert page.render({"day": day}) == "1 de mayo de 2026"
+    with translation.override("en"):
+        assert page.render({"day": day}) == "1 May 2026"
+    assert page.render({"day": day}) == "1 de mayo de 2026"
+    assert jinja_env._written.cache_info().currsize == 2
+    # A time is Django's filter's each time (it may depend on the time zone), never kept.
+    moment = datetime.datetime(2026, 5, 1, 3, 0, tzinfo=datetime.UTC)
+    assert page.render({"day": moment}) == defaultfilters.date(moment, "DATE_FORMAT")
+    assert jinja_env._written.cache_info().currsize == 2
