@@ -73,6 +73,11 @@ class PersonPremium:
     band: Band
     premium: Decimal
 
+    @property
+    def age_label(self) -> str | Text:
+        """ "1 año", "35 años": the count's own plural form."""
+        return format_value(self.age, Unit.YEARS)
+
 
 @dataclass(frozen=True)
 class Alternative:

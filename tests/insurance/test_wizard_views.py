@@ -1,6 +1,7 @@
 """The eligibility wizard's pages: every node and outcome renders, personas click through
 the real GET URLs, tampered URLs go back to the first unanswered question."""
 
+import re
 from datetime import date
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -805,3 +806,21 @@ def test_a_kept_answer_never_sees_the_answers_given_after_it():
     assert situation.answers == {}
     assert pension.answers == {"situacion": rules.Situation.PENSIONER}
     assert one.answers["bombero"] is False and two.answers["bombero"] is True
+
+
+@pytest.mark.parametrize(
+    ("prefix", "shown"),
+    [
+        ("", ["19 años: S/ 132.00", "1 año: S/ 137.00"]),
+        ("/en", ["19 years: S/ 132.00", "1 year: S/ 137.00"]),
+    ],
+)
+def test_each_persons_premium_names_their_age_in_its_plural_form(client, prefix, shown):
+    answers = (
+        "situacion=independiente&independiente=profesional&asegurado=no&riesgo=no&bombero=no"
+        "&edad=19&documento=ce&familia=conyuge&edades=1"
+    )
+    page = client.get(f"{prefix}{reverse('insurance:wizard_result')}?{answers}")
+    assert page.status_code == 200
+    people = re.findall(r"<li>([^<]*: S/ [\d.,]+)</li>", page.content.decode())
+    assert people[:2] == shown
