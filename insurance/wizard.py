@@ -28,6 +28,7 @@ from django.utils.datastructures import MultiValueDict
 from . import rules
 from .forms import wizard as forms
 from .rules import EmployeeKind, IndependentKind, OtherCover, Situation
+from .rules.memo import memo
 
 SUBMIT = "enviar"  # marks a question's own form submission in the query string
 REVIEW = "revisar"
@@ -355,19 +356,12 @@ def answered(
     15): an outcome replays six or seven questions, and most are the same few choices for
     everyone. Each form gets its own copy of the earlier answers, so a kept one can never
     read a later answer of whoever asked first."""
-    try:
-        return _kept(question, values, tuple(answers.items()), on)
-    except TypeError:  # an earlier answer that cannot be a key: bound, not kept
-        return _validated(question, values, dict(answers), on)
+    return _kept(question, values, tuple(answers.items()), on)
 
 
-@lru_cache(maxsize=1024)  # about 3.5 MB a worker when full
+@memo(maxsize=1024)  # about 3.5 MB a worker when full
 def _kept(question, values, earlier, on):
-    return _validated(question, values, dict(earlier), on)
-
-
-def _validated(question, values, answers, on):
-    form = question.bind(list(values), answers=answers, on=on)
+    form = question.bind(list(values), answers=dict(earlier), on=on)
     return form if form.is_valid() else None
 
 

@@ -34,6 +34,7 @@ from django.utils.translation import get_language, gettext
 from jinja2 import ChainableUndefined, Environment, Template
 from markupsafe import Markup
 
+from insurance.rules.memo import memo
 from insurance.templatetags.confirm import to_confirm
 from insurance.templatetags.plan_text import plain
 from insurance.templatetags.soles import soles
@@ -76,13 +77,10 @@ def kept(environment: Environment, name: str, **values) -> Markup:
     """``{% include name %}`` with only ``values``, rendered once per language, script
     prefix and values, for a piece that depends on nothing else: the figures in force in a
     month, which every calculator result of that month and regime shows (issue 15)."""
-    try:
-        return _kept(environment, get_language(), get_script_prefix(), name, tuple(values.items()))
-    except TypeError:  # a value that cannot be a key: rendered, never kept
-        return Markup(environment.get_template(name).render(values))
+    return _kept(environment, get_language(), get_script_prefix(), name, tuple(values.items()))
 
 
-@lru_cache(maxsize=512)
+@memo(maxsize=512)
 def _kept(environment, language, prefix, name, values) -> Markup:
     return Markup(environment.get_template(name).render(dict(values)))
 

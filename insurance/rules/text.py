@@ -15,7 +15,8 @@ same in both languages). A ``Date`` is a day shown in the active language's form
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+
+from .memo import memo
 
 # Django's format names, so the site's format modules decide how a date reads.
 DAY = "DATE_FORMAT"  # 1 de octubre de 2026 / 1 October 2026
@@ -84,10 +85,7 @@ class Text:
     translations: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
-        try:
-            return _shown(_hooks, _hooks.language(), self)
-        except TypeError:  # a value that cannot be a key: shown, never kept
-            return self._shown()
+        return _shown(_hooks, _hooks.language(), self)
 
     def _shown(self) -> str:
         template = self._template()
@@ -108,7 +106,7 @@ class Text:
         return _hooks.gettext(self.msgid)
 
 
-@lru_cache(maxsize=4096)  # short sentences: well under 2 MB when full
+@memo(maxsize=4096)  # short sentences: well under 2 MB when full
 def _shown(hooks: Hooks, language: str | None, text: Text) -> str:
     """A sentence as shown, kept by hooks, language and text (issue 15): a result page shows
     the same few dozen sentences to everyone who asks about the same month; each is a
